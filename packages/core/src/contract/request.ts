@@ -1,0 +1,46 @@
+import type { ImageMediaType, ModelInfo } from './model-info.js';
+
+/** An image ready to send: its bytes and detected type, or a URL the vendor fetches itself. */
+export type LoadedImage =
+  | {
+      readonly kind: 'bytes';
+      readonly bytes: Uint8Array;
+      readonly mediaType: ImageMediaType;
+      /** Pixel size, read from the image header. */
+      readonly width: number;
+      readonly height: number;
+      /** Where it came from, for messages. */
+      readonly source: string;
+    }
+  | { readonly kind: 'url'; readonly url: string; readonly source: string };
+
+/**
+ * A request after validation against the model: every option is resolved (defaults filled) and
+ * typed `T | undefined` on purpose, so an adapter handles each one or warns about it.
+ */
+export interface ResolvedRequest {
+  readonly prompt: string;
+  readonly model: ModelInfo;
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly durationSeconds: number;
+  readonly seed: number | undefined;
+  readonly negativePrompt: string | undefined;
+  readonly audio: boolean | undefined;
+  readonly firstFrame: LoadedImage | undefined;
+  readonly lastFrame: LoadedImage | undefined;
+  readonly referenceImages: readonly LoadedImage[];
+  /** This provider's options, already validated by its schema. */
+  readonly providerOptions: Readonly<Record<string, unknown>>;
+  /** Minted once per generation and kept in the journal: send it wherever the vendor deduplicates submits. */
+  readonly idempotencyKey: string;
+}
+
+/** A setting the model ignored or approximated. Returned in the result, never thrown. */
+export interface GenerationWarning {
+  readonly type: 'unsupported' | 'approximated' | 'deprecated' | 'other';
+  /** The option concerned, such as `seed`. */
+  readonly feature?: string;
+  readonly message: string;
+}

@@ -1,0 +1,40 @@
+import type { GenerationWarning, ResolvedRequest } from './request.js';
+import type { JobRef } from './job-ref.js';
+import type { JobStatus } from './job-status.js';
+import type { ModelInfo } from './model-info.js';
+import type { ProviderContext } from './provider-context.js';
+import type { VideoSource } from './video-source.js';
+
+/**
+ * A video provider. Core owns validation, polling, retries, download, journaling and resume;
+ * a provider only maps requests and responses.
+ *
+ * @example
+ * ```ts
+ * const provider: VideoProvider = {
+ *   id: 'acme',
+ *   models: [acmeModel],
+ *   async submit(request, ctx) { ... return { provider: 'acme', model: request.model.id, id, createdAt }; },
+ *   async status(job, ctx) { return { state: 'running', progress: 0.5 }; },
+ *   async download(job, ctx) { return { type: 'url', url }; },
+ * };
+ * ```
+ */
+export interface VideoProvider {
+  /** The registry id: `sora2`, `azure-sora`, `veo3`, `runway`, `local`, or a third party's. */
+  readonly id: string;
+  /** Capabilities per model; `models[0]` is the default. */
+  readonly models: readonly ModelInfo[];
+  /** Validates and parses this provider's entry of `providerOptions`. Throw a ValidationError on bad input. */
+  parseProviderOptions?(options: unknown): Record<string, unknown>;
+  /** Extra checks beyond `ModelInfo` (vendor-specific combinations); returns warnings, throws ValidationError. No network. */
+  check?(request: ResolvedRequest): readonly GenerationWarning[];
+  /** Submits the job: the one paid call. */
+  submit(request: ResolvedRequest, ctx: ProviderContext): Promise<JobRef>;
+  /** Reports the job's state. */
+  status(job: JobRef, ctx: ProviderContext): Promise<JobStatus>;
+  /** Opens the finished video. */
+  download(job: JobRef, ctx: ProviderContext): Promise<VideoSource>;
+  /** Cancels the job at the vendor, where it can. */
+  cancel?(job: JobRef, ctx: ProviderContext): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import type { JobRef } from '../contract/job-ref.js';
+
+const MARKER = Symbol.for('video-gen.error');
+
+/** Options accepted by every video-gen error. */
+export interface VideoGenErrorOptions {
+  /** The provider id the error comes from, when there is one. */
+  provider?: string | undefined;
+  /** Whether trying the same call again may succeed. */
+  retryable?: boolean | undefined;
+  /** The original error (a vendor SDK error, a fetch failure, ...). */
+  cause?: unknown;
+  /** The job the error concerns, when one was submitted. */
+  job?: JobRef | undefined;
+}
+
+/**
+ * The base of every error video-gen throws. Every error carries a stable `code`, the `provider`
+ * it concerns and whether it is `retryable`.
+ *
+ * Use the static `isInstance()` of a class instead of `instanceof`: it works across duplicated
+ * copies of this package.
+ *
+ * @example
+ * ```ts
+ * try { await generateVideo({ prompt: 'waves' }); }
+ * catch (error) { if (ValidationError.isInstance(error)) console.error(error.message); }
+ * ```
+ */
+export class VideoGenError extends Error {
+  /** A stable machine-readable code, such as `validation_failed`. */
+  readonly code: string;
+  /** The provider id the error concerns, when there is one. */
+  readonly provider: string | undefined;
+  /** Whether trying the same call again may succeed. */
+  readonly retryable: boolean;
+  /** The job the error concerns, when one was submitted. */
+  readonly job: JobRef | undefined;
+  /** The class names of this error and its ancestors: what `isInstance` checks. */
+  readonly [MARKER]: readonly string[];
+
+  constructor(message: string, code: string, options: VideoGenErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.errorName;
+    this.code = code;
+    this.provider = options.provider;
+    this.retryable = options.retryable ?? false;
+    this.job = options.job;
+    const names: string[] = [];
+    for (let c: unknown = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) {
+      const name = (c as { errorName?: string }).errorName;
+      if (name) names.push(name);
+    }
+    this[MARKER] = names;
+  }
+
+  /** The name this class is recognised by across package copies. */
+  static readonly errorName: string = 'VideoGenError';
+
+  /** Whether `value` is an instance of this class (or a subclass), even from another copy of the package. */
+  static isInstance<T extends typeof VideoGenError>(this: T, value: unknown): value is InstanceType<T> {
+    if (typeof value !== 'object' || value === null) return false;
+    const names = (value as { [MARKER]?: unknown })[MARKER];
+    return Array.isArray(names) && names.includes(this.errorName);
+  }
+}

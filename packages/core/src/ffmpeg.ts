@@ -1,0 +1,1 @@
+export { resolveFfmpeg, resolveFfprobe, type ResolvedBinary, type ResolveFfmpegOptions, type FfmpegSource } from './ffmpeg/resolve-ffmpeg.js';

@@ -1,0 +1,1 @@
+export type { Logger, LogLevel, LogFields } from './logger.js';
