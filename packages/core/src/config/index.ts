@@ -1,1 +1,8 @@
-export {};
+export {
+  defineProviderConfig,
+  type FromEnvironmentOptions,
+  type ProviderConfigDefinition,
+  type ProviderConfigSpec,
+} from './define-provider-config.js';
+export { envBoolean } from './env-boolean.js';
+export { type ReadEnvironmentOptions, readEnvironment } from './read-environment.js';

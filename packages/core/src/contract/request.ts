@@ -11,6 +11,8 @@ export type LoadedImage =
       readonly height: number;
       /** Where it came from, for messages. */
       readonly source: string;
+      /** The absolute path, when it was read from a file. */
+      readonly path?: string;
     }
   | { readonly kind: 'url'; readonly url: string; readonly source: string };
 

@@ -1,3 +1,4 @@
+import { redact } from '../log/redact.js';
 import { VideoGenError, type VideoGenErrorOptions } from './video-gen-error.js';
 
 /** Options for {@link ApiRequestError} and its subclasses. */
@@ -28,7 +29,7 @@ export class ApiRequestError extends VideoGenError {
     });
     this.status = options.status;
     this.requestId = options.requestId;
-    this.body = options.body;
+    this.body = options.body === undefined ? undefined : redact(options.body).slice(0, 500);
   }
 }
 

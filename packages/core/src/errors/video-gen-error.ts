@@ -1,4 +1,5 @@
 import type { JobRef } from '../contract/job-ref.js';
+import { redact } from '../log/redact.js';
 
 const MARKER = Symbol.for('video-gen.error');
 
@@ -40,7 +41,8 @@ export class VideoGenError extends Error {
   readonly [MARKER]: readonly string[];
 
   constructor(message: string, code: string, options: VideoGenErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Vendor messages can echo a key or a signed URL back: no error carries a secret.
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.errorName;
     this.code = code;
     this.provider = options.provider;
@@ -58,7 +60,7 @@ export class VideoGenError extends Error {
   static readonly errorName: string = 'VideoGenError';
 
   /** Whether `value` is an instance of this class (or a subclass), even from another copy of the package. */
-  static isInstance<T extends typeof VideoGenError>(this: T, value: unknown): value is InstanceType<T> {
+  static isInstance<T extends VideoGenError>(this: { readonly errorName: string; readonly prototype: T }, value: unknown): value is T {
     if (typeof value !== 'object' || value === null) return false;
     const names = (value as { [MARKER]?: unknown })[MARKER];
     return Array.isArray(names) && names.includes(this.errorName);

@@ -1,0 +1,219 @@
+import { rm, stat } from 'node:fs/promises';
+import type { VideoSource } from '../contract/video-source.js';
+import { DownloadError, VideoGenError } from '../errors/index.js';
+import { declaredLength, parseContentRange } from './content-range.js';
+import { openFileSink } from './file-sink.js';
+import { createHttpClient } from './http-client.js';
+import { openDownload } from './open-download.js';
+import { streamToFile } from './stream-to-file.js';
+
+/** Options for {@link downloadToFile}. */
+export interface DownloadToFileOptions {
+  /** The `fetch` to use; `globalThis.fetch` by default. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Stops the download promptly; the part file is kept for a later resume. */
+  signal?: AbortSignal | undefined;
+  /** The largest video accepted, in bytes. Default 4 GiB. */
+  maxBytes?: number | undefined;
+  /** Allow loopback URLs (tests, local servers), over http too. */
+  allowLoopback?: boolean | undefined;
+  /** Called after each chunk is written: bytes in the file so far, and the full size when known. */
+  onBytes?: ((received: number, total: number | undefined) => void) | undefined;
+  /** The provider id, for error messages. */
+  provider?: string | undefined;
+}
+
+/** What {@link downloadToFile} wrote. */
+export interface DownloadToFileResult {
+  /** The size of the finished file, resumed bytes included. */
+  bytes: number;
+}
+
+/** The default `maxBytes`: 4 GiB, far above any generated clip. */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;
+
+/**
+ * Streams a provider's video to `partPath` in constant memory.
+ *
+ * For a `url` source: the URL (and every redirect, at most 5) must pass {@link checkDownloadUrl};
+ * `source.headers` go only to `source.credentialOrigin`; if `partPath` already holds bytes from an
+ * earlier attempt they are kept and only the rest is requested (`Range`), or the file starts over
+ * when the server sends the whole body. For a `stream` source the file is written from the start.
+ *
+ * Failures are DownloadErrors with a `code`: `truncated` (retryable; the part file is kept so the
+ * next call resumes), `too_large` (the part file is deleted), `url_refused`, `url_expired` (ask the
+ * provider for a fresh URL), `size_mismatch`, `range_mismatch` (retryable, the part is deleted);
+ * HTTP statuses map to `ApiRequestError` and its subclasses as {@link toApiError} does. An abort
+ * throws the signal's reason and keeps the part file.
+ *
+ * @example
+ * ```ts
+ * const { bytes } = await downloadToFile(source, 'out/clip.mp4.part', { signal, maxBytes: 2 ** 30 });
+ * ```
+ */
+export async function downloadToFile(
+  source: VideoSource,
+  partPath: string,
+  options: DownloadToFileOptions = {},
+): Promise<DownloadToFileResult> {
+  options.signal?.throwIfAborted();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+  const fail = failures(options.provider);
+  if (source.size !== undefined && source.size > maxBytes) {
+    if (source.type === 'stream') void source.body.cancel().catch(() => {});
+    throw fail.tooLarge(source.size, maxBytes);
+  }
+  if (source.type === 'stream') {
+    const bytes = await deleteOnFatal(partPath, () =>
+      streamToFile(source.body, openFileSink(partPath, 'truncate'), {
+        start: 0,
+        maxBytes,
+        total: source.size,
+        signal: options.signal,
+        onBytes: options.onBytes,
+        provider: options.provider,
+      }),
+    );
+    await checkFinalSize(partPath, bytes, undefined, source.size, fail);
+    return { bytes };
+  }
+
+  let offset = await sizeOf(partPath);
+  if (source.size !== undefined && offset > source.size) {
+    await rm(partPath, { force: true });
+    offset = 0;
+  }
+  const response = await openDownload(source.url, {
+    client: createHttpClient({ fetch: options.fetch }),
+    credentials: source.headers,
+    credentialOrigin: source.credentialOrigin,
+    // Identity encoding keeps byte counts and Range offsets meaningful.
+    headers: { 'accept-encoding': 'identity', ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+    signal: options.signal,
+    allowLoopback: options.allowLoopback,
+    provider: options.provider,
+  });
+
+  const range = parseContentRange(response.headers.get('content-range'));
+  let start = 0;
+  let total: number | undefined;
+  if (response.status === 416) {
+    await discard(response);
+    // The part already holds everything: an earlier attempt finished but was not renamed.
+    if (offset > 0 && range?.size === offset) {
+      await checkFinalSize(partPath, offset, range.size, source.size, fail);
+      return { bytes: offset };
+    }
+    await rm(partPath, { force: true });
+    throw fail.rangeMismatch(`the server refused to resume at byte ${offset}`);
+  }
+  if (response.status === 206) {
+    if (offset === 0 || range?.start !== offset) {
+      await discard(response);
+      await rm(partPath, { force: true });
+      throw fail.rangeMismatch(
+        `asked for bytes from ${offset}, got ${response.headers.get('content-range') ?? 'no Content-Range'}`,
+      );
+    }
+    start = offset;
+    total = range.size;
+  } else {
+    // A 200 to a Range request: the server ignores ranges, so the file starts over.
+    total = declaredLength(response.headers);
+  }
+  if (total !== undefined && source.size !== undefined && total !== source.size) {
+    await discard(response);
+    await rm(partPath, { force: true });
+    throw fail.sizeMismatch(`the server announces ${total} bytes, the provider said ${source.size}`);
+  }
+  if (total !== undefined && total > maxBytes) {
+    await discard(response);
+    await rm(partPath, { force: true });
+    throw fail.tooLarge(total, maxBytes);
+  }
+  const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+  const bytes = await deleteOnFatal(partPath, () =>
+    streamToFile(body, openFileSink(partPath, start > 0 ? 'append' : 'truncate'), {
+      start,
+      maxBytes,
+      total: total ?? source.size,
+      signal: options.signal,
+      onBytes: options.onBytes,
+      provider: options.provider,
+    }),
+  );
+  await checkFinalSize(partPath, bytes, total, source.size, fail);
+  return { bytes };
+}
+
+type Failures = ReturnType<typeof failures>;
+
+function failures(provider: string | undefined) {
+  return {
+    tooLarge: (size: number, maxBytes: number) =>
+      new DownloadError(`The video is ${size} bytes, more than the ${maxBytes}-byte limit (maxBytes).`, {
+        code: 'too_large',
+        retryable: false,
+        provider,
+      }),
+    truncated: (bytes: number, expected: number) =>
+      new DownloadError(`The video download ended after ${bytes} of ${expected} bytes.`, {
+        code: 'truncated',
+        retryable: true,
+        provider,
+      }),
+    sizeMismatch: (detail: string) =>
+      new DownloadError(`The downloaded video has the wrong size: ${detail}.`, {
+        code: 'size_mismatch',
+        retryable: false,
+        provider,
+      }),
+    rangeMismatch: (detail: string) =>
+      new DownloadError(`Could not resume the video download: ${detail}. It will start over.`, {
+        code: 'range_mismatch',
+        retryable: true,
+        provider,
+      }),
+  };
+}
+
+/** A short file is kept for resuming; a file longer than announced is wrong and is deleted. */
+async function checkFinalSize(
+  partPath: string,
+  bytes: number,
+  total: number | undefined,
+  expected: number | undefined,
+  fail: Failures,
+): Promise<void> {
+  const want = total ?? expected;
+  if (want === undefined) return;
+  if (bytes < want) throw fail.truncated(bytes, want);
+  if (bytes > want) {
+    await rm(partPath, { force: true });
+    throw fail.sizeMismatch(`got ${bytes} bytes, expected ${want}`);
+  }
+}
+
+/** Runs the copy; a `too_large` failure deletes the part file, since resuming it cannot help. */
+async function deleteOnFatal<T>(partPath: string, copy: () => Promise<T>): Promise<T> {
+  try {
+    return await copy();
+  } catch (error) {
+    // `too_large` is only ever a DownloadError code.
+    if (VideoGenError.isInstance(error) && error.code === 'too_large') await rm(partPath, { force: true });
+    throw error;
+  }
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {});
+}

@@ -1,0 +1,110 @@
+import { stat } from 'node:fs/promises';
+import type { JobRef } from '../contract/job-ref.js';
+import type { JobUsage } from '../contract/job-status.js';
+import type { ResolvedRequest } from '../contract/request.js';
+import { VideoGenError } from '../errors/video-gen-error.js';
+import { withRetry } from '../retry/retry-policy.js';
+import { downloadVideo } from './download-video.js';
+import { finishOutput, fileExists } from './finish-output.js';
+import type { GenerateVideoResult } from './generate-video-options.js';
+import type { JobRun } from './job-run.js';
+import { type Journal, deleteJournal, writeJournal } from './journal.js';
+import { pollUntilDone } from './poll-job.js';
+import { retryReporter } from './retry-reporter.js';
+
+/** Whether an error means the job is over at the vendor, so its journal is of no further use. */
+function endsTheJob(error: unknown): boolean {
+  return VideoGenError.isInstance(error) && !error.retryable && ['generation_failed', 'content_policy', 'job_cancelled'].includes(error.code);
+}
+
+/**
+ * Takes a journal from whatever state it is in to a finished output: submits (with the journal's
+ * idempotency key) when the submit was never recorded, polls, downloads, renames, and removes the
+ * journal. Each step updates the journal first, so a crash anywhere resumes at that step.
+ */
+export async function driveJob(
+  run: JobRun,
+  start: Journal,
+  prepare: () => Promise<ResolvedRequest>,
+  resumed: boolean,
+  onJob: (job: JobRef) => void,
+): Promise<GenerateVideoResult> {
+  let journal = start;
+  const touch = async (changes: Partial<Journal>) => {
+    journal = { ...journal, ...changes, updatedAt: new Date().toISOString() };
+    await writeJournal(run.journalPath, journal);
+  };
+  const t0 = Date.now();
+  let usage: JobUsage | undefined;
+
+  if (journal.state === 'submitting') {
+    const request = await prepare();
+    run.emit({ phase: 'submitting' });
+    let job: JobRef;
+    try {
+      job = await withRetry(() => run.provider.submit(request, run.context), {
+        operation: 'submit',
+        provider: run.provider.id,
+        policy: run.settings.retry,
+        signal: run.context.signal,
+        onRetry: retryReporter(run, undefined, 'submit'),
+      });
+    } catch (error) {
+      // A refused submit created nothing to resume; an unanswered one may have, so its journal stays.
+      if (VideoGenError.isInstance(error) && !error.retryable) await deleteJournal(run.journalPath);
+      throw error;
+    }
+    run.logger.info('job submitted', { provider: run.provider.id, model: job.model, jobId: job.id });
+    await touch({ state: 'submitted', job });
+  }
+  const job = journal.job;
+  if (!job) throw new VideoGenError(`The journal ${run.journalPath} has no job to resume.`, 'journal_corrupt');
+  onJob(job);
+  const submitMs = Date.now() - t0;
+
+  const t1 = Date.now();
+  let downloadMs = 0;
+  const partPath = `${run.outPath}.part`;
+  if (journal.state === 'downloaded' && !(await fileExists(partPath)) && !(await fileExists(run.outPath))) {
+    // The downloaded file vanished before it was moved into place: fetch it again.
+    await touch({ state: 'submitted' });
+  }
+  if (journal.state === 'submitted') {
+    try {
+      usage = await pollUntilDone(run, job);
+    } catch (error) {
+      if (endsTheJob(error)) await deleteJournal(run.journalPath);
+      throw error;
+    }
+    const t2 = Date.now();
+    await downloadVideo(run, job);
+    downloadMs = Date.now() - t2;
+    await touch({ state: 'downloaded' });
+  }
+  const generationMs = Date.now() - t1 - downloadMs;
+
+  // Without a part file, a crash came between the rename and the journal's removal: the output is in place.
+  if (await fileExists(partPath)) {
+    await finishOutput(partPath, run.outPath, run.settings.overwrite === true || journal.overwrite === true);
+  }
+  await deleteJournal(run.journalPath);
+  const bytes = (await stat(run.outPath)).size;
+  run.logger.info('video written', { provider: run.provider.id, jobId: job.id, path: run.outPath, bytes });
+  run.emit({ phase: 'done', jobId: job.id, progress: 1 });
+  const { request } = journal;
+  return {
+    path: run.outPath,
+    provider: run.provider.id,
+    model: job.model,
+    jobId: job.id,
+    width: request.width,
+    height: request.height,
+    fps: request.fps,
+    durationSeconds: request.durationSeconds,
+    bytes,
+    warnings: journal.warnings,
+    usage,
+    resumed,
+    timings: { submitMs, generationMs, downloadMs, totalMs: Date.now() - run.startedAt },
+  };
+}

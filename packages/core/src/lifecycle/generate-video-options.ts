@@ -1,0 +1,109 @@
+import type { GenerationWarning } from '../contract/request.js';
+import type { JobUsage } from '../contract/job-status.js';
+import type { VideoProvider } from '../contract/video-provider.js';
+import type { ImageInput } from '../media/load-image.js';
+import type { RetryPolicy } from '../retry/retry-policy.js';
+import type { ProgressEvent } from './progress-event.js';
+
+/** How often core asks a provider for a job's status. */
+export interface PollOptions {
+  /** The first wait. Default 1000 ms. */
+  readonly initialIntervalMs?: number;
+  /** The longest wait. Default 15 s. */
+  readonly maxIntervalMs?: number;
+  /** Each wait is the previous one times this. Default 1.5. */
+  readonly multiplier?: number;
+}
+
+/** The settings of one generation: what to make, where to put it, and how to behave while waiting. */
+export interface GenerationSettings {
+  /** The provider: a registry id (`local`, `sora2`, `azure-sora`, `veo3`, `runway`, a third party's) or a provider value. Default `local`. */
+  readonly provider?: string | VideoProvider;
+  /** Config for a provider given by id; from the environment when absent. */
+  readonly providerConfig?: unknown;
+  /** A model id or alias; the provider's default (its first model) when absent. */
+  readonly model?: string;
+  /** Width in pixels; with `height`, or neither for the model's default size. */
+  readonly width?: number;
+  /** Height in pixels. */
+  readonly height?: number;
+  /** Frames per second; the model's default when absent. */
+  readonly fps?: number;
+  /** Length in seconds; the model's default when absent. */
+  readonly durationSeconds?: number;
+  /** A seed, for models that honour one (a warning otherwise). */
+  readonly seed?: number;
+  /** What to avoid, for models that take a negative prompt (a warning otherwise). */
+  readonly negativePrompt?: string;
+  /** Generate an audio track, for models that can. */
+  readonly audio?: boolean;
+  /** Per-provider options, keyed by provider id; each provider validates its own entry. */
+  readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Replace an existing output file. Default false: an existing file is an {@link OutputExistsError}. */
+  readonly overwrite?: boolean;
+  /** Cancels the generation. A submitted job's journal stays, so it can be resumed. */
+  readonly signal?: AbortSignal;
+  /** Also cancel the job at the vendor when `signal` aborts. Default false: the job keeps running and can be resumed. */
+  readonly cancelRemoteOnAbort?: boolean;
+  /** The longest wait for the job, from submit (or resume) to finished download. Default 30 minutes. */
+  readonly timeoutMs?: number;
+  /** Called at each phase and progress change. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Retry policy for submit, status and download calls. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Polling intervals. */
+  readonly poll?: PollOptions;
+  /** The `fetch` for downloads and REST calls outside vendor SDKs. */
+  readonly fetch?: typeof globalThis.fetch;
+  /** Allow downloads from loopback http URLs (tests, local gateways). Default false. */
+  readonly allowLoopbackDownloads?: boolean;
+  /** The largest video accepted, in bytes. Default 4 GiB. */
+  readonly maxDownloadBytes?: number;
+}
+
+/** Options of {@link generateVideo}. */
+export interface GenerateVideoOptions extends GenerationSettings {
+  /** What the video shows. */
+  readonly prompt: string;
+  /** Images without a stated role (Python parity): each model says how it uses them, typically the first as first frame. */
+  readonly images?: readonly ImageInput[];
+  /** The video's first frame. */
+  readonly firstFrame?: ImageInput;
+  /** The video's last frame. */
+  readonly lastFrame?: ImageInput;
+  /** Style or subject references. */
+  readonly referenceImages?: readonly ImageInput[];
+  /** Where to write the MP4. Default: a unique name in the working directory. */
+  readonly outPath?: string;
+}
+
+/** How long each phase took, in milliseconds. */
+export interface GenerationTimings {
+  readonly submitMs: number;
+  readonly generationMs: number;
+  readonly downloadMs: number;
+  readonly totalMs: number;
+}
+
+/** What {@link generateVideo} returns. */
+export interface GenerateVideoResult {
+  /** The absolute path of the finished MP4. */
+  readonly path: string;
+  readonly provider: string;
+  readonly model: string;
+  /** The vendor's job id. */
+  readonly jobId: string;
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly durationSeconds: number;
+  /** Size of the file in bytes. */
+  readonly bytes: number;
+  /** Settings the model ignored or approximated. */
+  readonly warnings: readonly GenerationWarning[];
+  /** Usage or cost the vendor reported. */
+  readonly usage: JobUsage | undefined;
+  /** Whether an earlier, interrupted run's job was resumed instead of submitting a new one. */
+  readonly resumed: boolean;
+  readonly timings: GenerationTimings;
+}

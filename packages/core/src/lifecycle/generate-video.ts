@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CancelledError } from '../errors/job-errors.js';
+import { OutputExistsError, ValidationError } from '../errors/validation-error.js';
+import { getLibraryLogger } from '../log/index.js';
+import { resolveRequest } from '../validation/resolve-request.js';
+import { defaultOutPath } from './default-out-path.js';
+import { journalImage, requestFingerprint } from './fingerprint.js';
+import { fileExists } from './finish-output.js';
+import type { GenerateVideoOptions, GenerateVideoResult } from './generate-video-options.js';
+import { progressEmitter } from './job-run.js';
+import { type Journal, journalPathFor, readJournal, writeJournal } from './journal.js';
+import { resolveProvider } from './resolve-provider.js';
+import { runJournal } from './start-run.js';
+
+/**
+ * Generates a video and writes it to `outPath`: validates the request against the model (before
+ * any paid call), submits the job, records it in `<outPath>.job.json`, polls until it is done,
+ * streams the video to disk and moves it into place.
+ *
+ * Run the same call again after a crash or a timeout and it resumes the recorded job instead of
+ * paying for a new one.
+ *
+ * @example
+ * ```ts
+ * import { generateVideo } from '@video-gen/core';
+ *
+ * const result = await generateVideo({
+ *   prompt: 'Cinematic ocean waves at sunset',
+ *   provider: 'local',
+ *   width: 1280, height: 720, durationSeconds: 4,
+ *   outPath: 'out/waves.mp4',
+ *   onProgress: (event) => console.log(event.phase, event.progress),
+ * });
+ * console.log(result.path);
+ * ```
+ *
+ * @throws {ValidationError} the request does not fit the model (every problem is listed).
+ * @throws {InputFileError} an image is missing, unreadable or of an unsupported type.
+ * @throws {OutputExistsError} `outPath` exists and `overwrite` is not set.
+ * @throws {CancelledError} / {@link JobTimeoutError} the journal stays for a resume.
+ */
+export async function generateVideo(options: GenerateVideoOptions): Promise<GenerateVideoResult> {
+  const startedAt = Date.now();
+  if (options.signal?.aborted) throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
+  const provider = await resolveProvider(options.provider, options.providerConfig);
+  const outPath = path.resolve(options.outPath ?? defaultOutPath(provider.id));
+  const journalPath = journalPathFor(outPath);
+  const fingerprint = requestFingerprint(options, provider.id);
+
+  const existing = await readJournal(journalPath);
+  if (existing) {
+    if (existing.fingerprint !== fingerprint || existing.provider !== provider.id) {
+      throw new ValidationError(
+        `${journalPath} records a different request (a job already submitted for this output). ` +
+          `Resume it with resumeVideo('${journalPath}'), or choose another outPath, or delete the journal to abandon that job.`,
+        { code: 'journal_mismatch', provider: provider.id, issues: [{ field: 'outPath', message: 'journal records another request' }] },
+      );
+    }
+    getLibraryLogger().info('resuming the job recorded in the journal', { journalPath, jobId: existing.job?.id });
+    return runJournal(provider, options, existing, journalPath, startedAt, () => resolveRequest(options, provider, existing.idempotencyKey).then((r) => r.request), true);
+  }
+
+  const emit = progressEmitter(options, provider.id, options.model ?? provider.models[0]?.id ?? '', startedAt, getLibraryLogger());
+  emit({ phase: 'validating' });
+  if (!options.overwrite && (await fileExists(outPath))) throw new OutputExistsError(outPath, { provider: provider.id });
+  const idempotencyKey = randomUUID();
+  const { request, warnings } = await resolveRequest(options, provider, idempotencyKey);
+  if (options.signal?.aborted) throw new CancelledError('Cancelled before submit.', { provider: provider.id, cause: options.signal.reason });
+
+  await mkdir(path.dirname(outPath), { recursive: true });
+  const now = new Date().toISOString();
+  const journal: Journal = {
+    version: 1,
+    state: 'submitting',
+    provider: provider.id,
+    outPath,
+    overwrite: options.overwrite === true,
+    idempotencyKey,
+    fingerprint,
+    request: {
+      prompt: request.prompt,
+      model: request.model.id,
+      width: request.width,
+      height: request.height,
+      fps: request.fps,
+      durationSeconds: request.durationSeconds,
+      seed: request.seed,
+      negativePrompt: request.negativePrompt,
+      audio: request.audio,
+      firstFrame: journalImage(request.firstFrame),
+      lastFrame: journalImage(request.lastFrame),
+      referenceImages: request.referenceImages.map((image) => journalImage(image) ?? null),
+      providerOptions: request.providerOptions,
+    },
+    warnings,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await writeJournal(journalPath, journal);
+  return runJournal(provider, options, journal, journalPath, startedAt, async () => request, false);
+}

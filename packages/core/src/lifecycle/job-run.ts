@@ -1,0 +1,36 @@
+import type { ProviderContext } from '../contract/provider-context.js';
+import type { VideoProvider } from '../contract/video-provider.js';
+import type { Logger } from '../log/logger.js';
+import type { GenerationSettings } from './generate-video-options.js';
+import type { ProgressEvent } from './progress-event.js';
+
+/** Everything the stages of one generation share. */
+export interface JobRun {
+  readonly provider: VideoProvider;
+  readonly model: string;
+  readonly settings: GenerationSettings;
+  readonly context: ProviderContext;
+  readonly logger: Logger;
+  readonly outPath: string;
+  readonly journalPath: string;
+  readonly startedAt: number;
+  emit(event: Omit<ProgressEvent, 'provider' | 'model' | 'elapsedMs'>): void;
+}
+
+/** Builds the progress emitter of a run: fills in provider, model and elapsed time, and never lets a throwing callback break the job. */
+export function progressEmitter(
+  settings: GenerationSettings,
+  providerId: string,
+  model: string,
+  startedAt: number,
+  logger: Logger,
+): JobRun['emit'] {
+  return (event) => {
+    if (!settings.onProgress) return;
+    try {
+      settings.onProgress({ ...event, provider: providerId, model, elapsedMs: Date.now() - startedAt });
+    } catch (error) {
+      logger.warn('onProgress callback threw; ignoring', { error: String(error) });
+    }
+  };
+}

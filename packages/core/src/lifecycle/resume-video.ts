@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { VideoGenError } from '../errors/video-gen-error.js';
+import { resolveRequest } from '../validation/resolve-request.js';
+import type { GenerateVideoResult, GenerationSettings } from './generate-video-options.js';
+import { readJournal } from './journal.js';
+import { resolveProvider } from './resolve-provider.js';
+import { runJournal } from './start-run.js';
+
+/** Options of {@link resumeVideo}: how to wait, not what to generate (that is in the journal). */
+export type ResumeVideoOptions = Omit<
+  GenerationSettings,
+  'model' | 'width' | 'height' | 'fps' | 'durationSeconds' | 'seed' | 'negativePrompt' | 'audio' | 'providerOptions'
+>;
+
+/**
+ * Resumes the job recorded in a journal (`<out>.job.json`) left by an interrupted, timed-out or
+ * cancelled `generateVideo`: polls it, downloads the video and writes the output. Never submits a
+ * job that was already submitted; a submit that was in flight is repeated with the same
+ * idempotency key.
+ *
+ * @example
+ * ```ts
+ * const result = await resumeVideo('out/waves.mp4.job.json');
+ * ```
+ */
+export async function resumeVideo(journalPath: string, options: ResumeVideoOptions = {}): Promise<GenerateVideoResult> {
+  const startedAt = Date.now();
+  const absolute = path.resolve(journalPath);
+  const journal = await readJournal(absolute);
+  if (!journal) {
+    throw new VideoGenError(`No job journal at ${absolute}: nothing to resume.`, 'journal_missing');
+  }
+  const provider = await resolveProvider(options.provider ?? journal.provider, options.providerConfig);
+  const prepare = async () => {
+    const { request } = journal;
+    const images = [request.firstFrame, request.lastFrame, ...(request.referenceImages ?? [])];
+    if (images.some((image) => image === null)) {
+      throw new VideoGenError(
+        `The job in ${absolute} was never confirmed as submitted, and its images were given as bytes, so it cannot be submitted again from the journal. Run the original generateVideo call again.`,
+        'journal_not_resubmittable',
+        { provider: provider.id },
+      );
+    }
+    const resolved = await resolveRequest(
+      {
+        ...request,
+        firstFrame: request.firstFrame ?? undefined,
+        lastFrame: request.lastFrame ?? undefined,
+        referenceImages: (request.referenceImages ?? []) as string[],
+        providerOptions: { [provider.id]: request.providerOptions ?? {} },
+      },
+      provider,
+      journal.idempotencyKey,
+    );
+    return resolved.request;
+  };
+  return runJournal(provider, options, journal, absolute, startedAt, prepare, true);
+}

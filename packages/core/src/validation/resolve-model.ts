@@ -1,0 +1,19 @@
+import type { ModelInfo } from '../contract/model-info.js';
+import type { VideoProvider } from '../contract/video-provider.js';
+import { ValidationError } from '../errors/validation-error.js';
+
+/** The model a request names (by id or alias), or the provider's default. */
+export function resolveModel(provider: VideoProvider, modelId: string | undefined): ModelInfo {
+  const model =
+    modelId === undefined
+      ? provider.models[0]
+      : provider.models.find((candidate) => candidate.id === modelId || candidate.aliases?.includes(modelId));
+  if (!model) {
+    const allowed = provider.models.map((candidate) => candidate.id);
+    throw new ValidationError(
+      `Unknown model "${modelId}" for provider ${provider.id}. Models: ${allowed.join(', ') || '(none)'}.`,
+      { provider: provider.id, issues: [{ field: 'model', message: 'unknown model', allowed }] },
+    );
+  }
+  return model;
+}
