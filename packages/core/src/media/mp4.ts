@@ -31,12 +31,10 @@ export async function assertMp4File(path: string): Promise<void> {
     throw new DownloadError(`The downloaded video ${path} is empty (0 bytes).`, { code: 'empty_file' });
   }
   if (head.length < 12 || ascii(head.subarray(4, 8)) !== 'ftyp') {
-    throw new DownloadError(
-      `The downloaded file ${path} is not an MP4: it looks like ${describe(head, size)}.`,
-      {
-        code: 'not_mp4',
-      },
-    );
+    const found = describe(head, size);
+    throw new DownloadError(`The downloaded file ${path} is not an MP4: it looks like ${found}.`, {
+      code: 'not_mp4',
+    });
   }
 }
 
@@ -44,8 +42,7 @@ export async function assertMp4File(path: string): Promise<void> {
 function describe(head: Uint8Array, size: number): string {
   const text = ascii(head).trimStart().toLowerCase();
   if (text.startsWith('<')) return `an HTML/XML document (${size} bytes; an error page?)`;
-  if (text.startsWith('{') || text.startsWith('['))
-    return `a JSON document (${size} bytes; an error response?)`;
+  if (/^[[{]/.test(text)) return `a JSON document (${size} bytes; an error response?)`;
   const hex = Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(' ');
   return `${size} bytes starting with ${hex}`;
 }

@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ProviderPlugin } from '../contract/provider-plugin.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { ProviderNotFoundError } from '../errors/provider-not-found-error.js';
@@ -49,7 +52,21 @@ export function getRegisteredPlugin(id: string): ProviderPlugin<unknown> | undef
 /** Imports a module by name; a seam so tests can stand in for a missing package. */
 export type ModuleImporter = (specifier: string) => Promise<unknown>;
 
-const importModule: ModuleImporter = (specifier) => import(specifier);
+// Import beside core first, then from the application's folder, for installs that do not hoist
+// packages where core can see them (pnpm, say).
+const importModule: ModuleImporter = async (specifier) => {
+  try {
+    return await import(specifier);
+  } catch (error) {
+    let resolved: string;
+    try {
+      resolved = createRequire(path.join(process.cwd(), 'noop.js')).resolve(specifier);
+    } catch {
+      throw error;
+    }
+    return import(pathToFileURL(resolved).href);
+  }
+};
 
 /**
  * Finds the plugin for `id`: a registered one, or for a first-party id, the package imported by

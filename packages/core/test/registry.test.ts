@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ProviderNotFoundError,
+  type ProviderPlugin,
+  getProvider,
+  listProviderIds,
+  registerProvider,
+  resolveProviderPlugin,
+  unregisterProvider,
+} from '../src/index.js';
+import { createFakeProvider } from './support/fake-provider.js';
+import { tempDir, tinyMp4 } from './support/fixtures.js';
+
+const plugin: ProviderPlugin<{ stateDir: string }> = {
+  id: 'acme',
+  packageName: 'acme-video-gen',
+  create: (config) => ({ ...createFakeProvider({ stateDir: config?.stateDir ?? tempDir(), videoPath: tinyMp4() }), id: 'acme' }),
+};
+
+afterEach(() => {
+  unregisterProvider('acme');
+});
+
+describe('provider registry', () => {
+  it('resolves a registered third-party plugin by id, passing its config', async () => {
+    registerProvider(plugin);
+    const provider = await getProvider('acme', { stateDir: tempDir() });
+    expect(provider.id).toBe('acme');
+    expect(listProviderIds().registered).toContain('acme');
+  });
+
+  it('names the known providers for an unknown id', async () => {
+    const error = await resolveProviderPlugin('nope').catch((e: unknown) => e);
+    expect(ProviderNotFoundError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('Unknown provider "nope"');
+    expect((error as Error).message).toContain('local, sora2, azure-sora, veo3, runway');
+  });
+
+  it('names the package to install when a first-party provider is missing', async () => {
+    const error = await resolveProviderPlugin('veo3', async () => {
+      throw Object.assign(new Error("Cannot find package '@video-gen/provider-veo3'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    }).catch((e: unknown) => e);
+    expect(ProviderNotFoundError.isInstance(error)).toBe(true);
+    expect((error as ProviderNotFoundError).packageName).toBe('@video-gen/provider-veo3');
+    expect((error as Error).message).toContain('npm install @video-gen/provider-veo3');
+  });
+
+  it('imports a first-party package by name on first use and registers its plugin', async () => {
+    const imported: string[] = [];
+    const found = await resolveProviderPlugin('runway', async (name) => {
+      imported.push(name);
+      return { plugin: { ...plugin, id: 'runway' } };
+    });
+    expect(imported).toEqual(['@video-gen/provider-runway']);
+    expect(found.id).toBe('runway');
+    expect(listProviderIds().registered).toContain('runway');
+    unregisterProvider('runway');
+  });
+
+  it('imports the real local provider package by name', async () => {
+    const provider = await getProvider('local');
+    expect(provider.id).toBe('local');
+    expect(provider.models[0]?.images.firstFrame).toBe(true);
+  });
+
+  it('refuses a package whose plugin has another id', async () => {
+    const error = await resolveProviderPlugin('sora2', async () => ({ plugin: { ...plugin } })).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('does not export a plugin for "sora2"');
+  });
+});

@@ -1,0 +1,90 @@
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigurationError } from '@video-gen/core';
+import { z } from 'zod';
+
+/** x264 presets, fastest first: speed against file size; every one renders the same picture. */
+export const X264_PRESETS = [
+  'ultrafast',
+  'superfast',
+  'veryfast',
+  'faster',
+  'fast',
+  'medium',
+  'slow',
+  'slower',
+  'veryslow',
+  'placebo',
+] as const;
+
+/** An x264 preset name. */
+export type X264Preset = (typeof X264_PRESETS)[number];
+
+/**
+ * Settings of the local provider. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const config: LocalConfig = { jobsDir: './.video-jobs', preset: 'ultrafast', simulatedQueueMs: 500 };
+ * const provider = createLocal(config);
+ * ```
+ */
+export interface LocalConfig {
+  /** The ffmpeg binary. Default: `FFMPEG_PATH`, then `ffmpeg-static`, then `@ffmpeg-installer/ffmpeg`, then `ffmpeg` on PATH. */
+  readonly ffmpegPath?: string | undefined;
+  /** Where job folders live. Default: `<os tmpdir>/video-gen-local-jobs`. */
+  readonly jobsDir?: string | undefined;
+  /** The x264 preset. Default: `veryfast`. */
+  readonly preset?: X264Preset | undefined;
+  /** How long a job reports `queued` before its render starts, in milliseconds. Default: 0. */
+  readonly simulatedQueueMs?: number | undefined;
+}
+
+/**
+ * The zod schema that validates a {@link LocalConfig}: unknown keys are refused, so a typo
+ * does not pass silently.
+ *
+ * @example
+ * ```ts
+ * localConfigSchema.parse({ preset: 'ultrafast' });
+ * ```
+ */
+export const localConfigSchema: z.ZodType<LocalConfig> = z.strictObject({
+  ffmpegPath: z.string().min(1).optional(),
+  jobsDir: z.string().min(1).optional(),
+  preset: z.enum(X264_PRESETS).optional(),
+  simulatedQueueMs: z.number().int().min(0).optional(),
+});
+
+/** A validated config with every default filled in. */
+export interface ResolvedLocalConfig {
+  readonly ffmpegPath: string | undefined;
+  readonly jobsDir: string;
+  readonly preset: X264Preset;
+  readonly simulatedQueueMs: number;
+}
+
+/**
+ * Validates `config` and fills the defaults; throws a ConfigurationError that names each bad field.
+ *
+ * @example
+ * ```ts
+ * const { jobsDir } = resolveLocalConfig({});
+ * ```
+ */
+export function resolveLocalConfig(config: LocalConfig = {}): ResolvedLocalConfig {
+  const parsed = localConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`)
+      .join('; ');
+    throw new ConfigurationError(`Invalid local provider config: ${problems}`, { provider: 'local' });
+  }
+  const value = parsed.data;
+  return {
+    ffmpegPath: value.ffmpegPath,
+    jobsDir: path.resolve(value.jobsDir ?? path.join(os.tmpdir(), 'video-gen-local-jobs')),
+    preset: value.preset ?? 'veryfast',
+    simulatedQueueMs: value.simulatedQueueMs ?? 0,
+  };
+}
