@@ -33,6 +33,7 @@ export function frameCount(fps: number, durationSeconds: number): number {
 
 // Negative numbers in parentheses, so `T*(-0.3)` parses in ffmpeg's expression language.
 const num = (value: number): string => (value < 0 ? `(${value})` : String(value));
+const round6 = (value: number): number => Number(value.toFixed(6));
 
 /** One background channel for `geq`: mid-grey plus a travelling sine. */
 function waveExpr(wave: Wave): string {
@@ -72,11 +73,16 @@ function patternChain(pattern: Pattern, width: number, height: number, fps: numb
   }
 }
 
-/** Scales an image to cover the frame (keeping its aspect ratio) and crops the overflow. */
-function imageChain(input: number, width: number, height: number, label: string): string {
+/**
+ * Scales an image to cover the frame (keeping its aspect ratio), crops the overflow, then repeats
+ * that one converted frame on the output's time base (decoded and scaled once, not per frame),
+ * with an alpha plane for `fade`.
+ */
+function imageChain(input: number, width: number, height: number, fps: number): string {
   return (
     `[${input}:v]scale=${width}:${height}:force_original_aspect_ratio=increase` +
-    `:flags=bicubic+accurate_rnd+full_chroma_int,crop=${width}:${height},setsar=1,format=yuv420p[${label}]`
+    `:flags=bicubic+accurate_rnd+full_chroma_int,crop=${width}:${height},setsar=1,format=yuv420p,` +
+    `loop=loop=-1:size=1:start=0,settb=1/${fps},setpts=N,format=yuva420p`
   );
 }
 
@@ -124,29 +130,32 @@ export function buildRenderArgs(spec: RenderSpec): string[] {
     );
   }
 
+  // Images are overlaid with a fading alpha. Where the alpha is 255 (untouched by `fade`), overlay
+  // copies the image exactly: that frame is the image, not an approximation of it.
   let current = 'scene';
-  // The last frame is blended first, so on a one-frame clip the first frame wins.
+  // The last frame goes on first, so on a one-frame clip the first frame wins.
   if (spec.lastFramePath !== undefined) {
-    const input = inputCount++;
-    inputs.push('-loop', '1', '-framerate', String(fps), '-i', spec.lastFramePath);
-    graph.push(imageChain(input, width, height, 'last'));
-    // T of the final frame, less half a frame: a threshold, not an equality, survives float rounding.
-    const lastStart = (frames - 1) / fps - halfFrame;
-    const weight = `if(gte(T,${lastStart}),1,max(0,1-(${lastStart}-T)/${fade}))`;
-    graph.push(`[${current}][last]blend=all_expr='A+(B-A)*${weight}':enable='gte(t,${lastStart - fade})'[withlast]`);
+    inputs.push('-i', spec.lastFramePath);
+    const lastT = (frames - 1) / fps;
+    const start = round6(Math.max(0, lastT - fade));
+    // Done fading half a frame before the last frame: `fade` leaves a finished fade-in alone.
+    const length = round6(lastT - start - halfFrame);
+    // A zero length would switch `fade` to counting frames, so a one-frame window has no fade.
+    const fadeIn = length > 0 ? `,fade=t=in:st=${start}:d=${length}:alpha=1` : '';
+    graph.push(`${imageChain(inputCount++, width, height, fps)}${fadeIn}[last]`);
+    graph.push(`[${current}][last]overlay=format=yuv420:enable='gte(t,${start})'[withlast]`);
     current = 'withlast';
   }
   if (spec.firstFramePath !== undefined) {
-    const input = inputCount++;
-    inputs.push('-loop', '1', '-framerate', String(fps), '-i', spec.firstFramePath);
-    graph.push(imageChain(input, width, height, 'first'));
-    // Weight 1 on frame 0 makes A+(B-A)·1 exactly B: the frame is the image, not an approximation.
-    const weight = `if(lt(T,${halfFrame}),1,max(0,1-T/${fade}))`;
-    graph.push(`[${current}][first]blend=all_expr='A+(B-A)*${weight}':enable='lt(t,${fade})'[withfirst]`);
+    inputs.push('-i', spec.firstFramePath);
+    // Fading out from t=0: frame 0 keeps the full alpha.
+    graph.push(`${imageChain(inputCount++, width, height, fps)},fade=t=out:st=0:d=${fade}:alpha=1[first]`);
+    graph.push(`[${current}][first]overlay=format=yuv420:enable='lt(t,${fade})'[withfirst]`);
     current = 'withfirst';
   }
   graph.push(`[${current}]format=yuv420p[video]`);
-  if (spec.audio) graph.push(`sine=frequency=${scene.toneHz}:sample_rate=48000:duration=${durationSeconds}[audio]`);
+  if (spec.audio)
+    graph.push(`sine=frequency=${scene.toneHz}:sample_rate=48000:duration=${durationSeconds}[audio]`);
 
   return [
     '-hide_banner',

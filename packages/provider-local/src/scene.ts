@@ -35,7 +35,13 @@ export type Pattern =
       readonly deathColor: string;
       readonly moldColor: string;
     }
-  | { readonly kind: 'cellauto'; readonly rule: number; readonly seed: number; readonly fill: number; readonly cell: number }
+  | {
+      readonly kind: 'cellauto';
+      readonly rule: number;
+      readonly seed: number;
+      readonly fill: number;
+      readonly cell: number;
+    }
   // The background alone.
   | { readonly kind: 'plasma' };
 
@@ -53,7 +59,15 @@ export interface Scene {
   readonly toneHz: number;
 }
 
-const BLEND_MODES = ['screen', 'overlay', 'softlight', 'average', 'lighten', 'hardlight', 'difference'] as const;
+const BLEND_MODES = [
+  'screen',
+  'overlay',
+  'softlight',
+  'average',
+  'lighten',
+  'hardlight',
+  'difference',
+] as const;
 const PATTERNS = ['testsrc2', 'mandelbrot', 'life', 'cellauto', 'plasma'] as const;
 // Spots on the Mandelbrot set's edge where a zoom stays interesting.
 const MANDELBROT_SPOTS = [

@@ -1,7 +1,9 @@
 import { rm, stat } from 'node:fs/promises';
 import type { VideoSource } from '../contract/video-source.js';
-import { DownloadError, VideoGenError } from '../errors/index.js';
+import { DownloadError } from '../errors/index.js';
 import { declaredLength, parseContentRange } from './content-range.js';
+import { discardBody } from './discard-body.js';
+import { type DownloadFailures, downloadFailures } from './download-failures.js';
 import { openFileSink } from './file-sink.js';
 import { createHttpClient } from './http-client.js';
 import { openDownload } from './open-download.js';
@@ -58,7 +60,7 @@ export async function downloadToFile(
 ): Promise<DownloadToFileResult> {
   options.signal?.throwIfAborted();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
-  const fail = failures(options.provider);
+  const fail = downloadFailures(options.provider);
   if (source.size !== undefined && source.size > maxBytes) {
     if (source.type === 'stream') void source.body.cancel().catch(() => {});
     throw fail.tooLarge(source.size, maxBytes);
@@ -98,10 +100,11 @@ export async function downloadToFile(
   let start = 0;
   let total: number | undefined;
   if (response.status === 416) {
-    await discard(response);
+    await discardBody(response);
     // The part already holds everything: an earlier attempt finished but was not renamed.
     if (offset > 0 && range?.size === offset) {
       await checkFinalSize(partPath, offset, range.size, source.size, fail);
+      options.onBytes?.(offset, offset);
       return { bytes: offset };
     }
     await rm(partPath, { force: true });
@@ -109,7 +112,7 @@ export async function downloadToFile(
   }
   if (response.status === 206) {
     if (offset === 0 || range?.start !== offset) {
-      await discard(response);
+      await discardBody(response);
       await rm(partPath, { force: true });
       throw fail.rangeMismatch(
         `asked for bytes from ${offset}, got ${response.headers.get('content-range') ?? 'no Content-Range'}`,
@@ -122,12 +125,12 @@ export async function downloadToFile(
     total = declaredLength(response.headers);
   }
   if (total !== undefined && source.size !== undefined && total !== source.size) {
-    await discard(response);
+    await discardBody(response);
     await rm(partPath, { force: true });
     throw fail.sizeMismatch(`the server announces ${total} bytes, the provider said ${source.size}`);
   }
   if (total !== undefined && total > maxBytes) {
-    await discard(response);
+    await discardBody(response);
     await rm(partPath, { force: true });
     throw fail.tooLarge(total, maxBytes);
   }
@@ -146,44 +149,13 @@ export async function downloadToFile(
   return { bytes };
 }
 
-type Failures = ReturnType<typeof failures>;
-
-function failures(provider: string | undefined) {
-  return {
-    tooLarge: (size: number, maxBytes: number) =>
-      new DownloadError(`The video is ${size} bytes, more than the ${maxBytes}-byte limit (maxBytes).`, {
-        code: 'too_large',
-        retryable: false,
-        provider,
-      }),
-    truncated: (bytes: number, expected: number) =>
-      new DownloadError(`The video download ended after ${bytes} of ${expected} bytes.`, {
-        code: 'truncated',
-        retryable: true,
-        provider,
-      }),
-    sizeMismatch: (detail: string) =>
-      new DownloadError(`The downloaded video has the wrong size: ${detail}.`, {
-        code: 'size_mismatch',
-        retryable: false,
-        provider,
-      }),
-    rangeMismatch: (detail: string) =>
-      new DownloadError(`Could not resume the video download: ${detail}. It will start over.`, {
-        code: 'range_mismatch',
-        retryable: true,
-        provider,
-      }),
-  };
-}
-
 /** A short file is kept for resuming; a file longer than announced is wrong and is deleted. */
 async function checkFinalSize(
   partPath: string,
   bytes: number,
   total: number | undefined,
   expected: number | undefined,
-  fail: Failures,
+  fail: DownloadFailures,
 ): Promise<void> {
   const want = total ?? expected;
   if (want === undefined) return;
@@ -199,8 +171,7 @@ async function deleteOnFatal<T>(partPath: string, copy: () => Promise<T>): Promi
   try {
     return await copy();
   } catch (error) {
-    // `too_large` is only ever a DownloadError code.
-    if (VideoGenError.isInstance(error) && error.code === 'too_large') await rm(partPath, { force: true });
+    if (DownloadError.isInstance(error) && error.code === 'too_large') await rm(partPath, { force: true });
     throw error;
   }
 }
@@ -212,8 +183,4 @@ async function sizeOf(path: string): Promise<number> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw error;
   }
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => {});
 }

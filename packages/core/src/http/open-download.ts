@@ -1,6 +1,7 @@
 import { isHTTPError } from 'ky';
 import { DownloadError } from '../errors/index.js';
 import { describeUrl } from './describe-url.js';
+import { discardBody } from './discard-body.js';
 import type { HttpClient } from './http-client.js';
 import { toApiError } from './to-api-error.js';
 import { checkDownloadUrl, sameOrigin } from './url-policy.js';
@@ -63,7 +64,7 @@ export async function openDownload(url: string, options: OpenDownloadOptions): P
     }
     if (!REDIRECT_STATUSES.has(response.status)) {
       if (response.status >= 300 && response.status < 400) {
-        await discard(response);
+        await discardBody(response);
         throw new DownloadError(`Unexpected HTTP ${response.status} from ${describeUrl(target)}.`, {
           code: 'unexpected_status',
           provider: options.provider,
@@ -72,7 +73,7 @@ export async function openDownload(url: string, options: OpenDownloadOptions): P
       return response;
     }
     const location = response.headers.get('location');
-    await discard(response);
+    await discardBody(response);
     if (!location) {
       throw new DownloadError(`HTTP ${response.status} from ${describeUrl(target)} has no Location header.`, {
         code: 'unexpected_status',
@@ -105,9 +106,4 @@ function mapHttpFailure(
     );
   }
   return mapped;
-}
-
-/** Frees the connection of a response whose body we do not want. */
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => {});
 }
