@@ -12,8 +12,8 @@
 // any high allocation rate, a constant that does not scale with the body's size).
 // Exits 1 on failure or when the file has the wrong size.
 
-import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { fork } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,9 @@ if (!Number.isSafeInteger(TOTAL_BYTES) || TOTAL_BYTES < 12) {
 
 const mib = (n) => (n / MiB).toFixed(1);
 // The server runs in its own process, so its send buffers are not counted as the download's memory.
-const server = fork(fileURLToPath(new URL('./loopback-video-server.mjs', import.meta.url)), { stdio: 'inherit' });
+const server = fork(fileURLToPath(new URL('./loopback-video-server.mjs', import.meta.url)), {
+  stdio: 'inherit',
+});
 const port = await new Promise((resolve, reject) => {
   server.once('message', resolve);
   server.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
@@ -83,7 +85,9 @@ try {
     exitCode = 1;
   }
   if (growth > RSS_LIMIT_MIB * MiB) {
-    console.error(`FAIL: RSS grew by ${mib(growth)} MiB during the download, over the ${RSS_LIMIT_MIB} MiB limit`);
+    console.error(
+      `FAIL: RSS grew by ${mib(growth)} MiB during the download, over the ${RSS_LIMIT_MIB} MiB limit`,
+    );
     exitCode = 1;
   }
 } catch (error) {

@@ -12,8 +12,18 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const out = mkdtempSync(path.join(os.tmpdir(), 'video-gen-examples-'));
 
 const runs = [
-  { name: 'node', command: process.execPath, args: ['examples/node/generate.mjs'], expect: { width: 640, height: 360, fps: 24, duration: 4 } },
-  { name: 'bun', command: bin('bun'), args: ['examples/bun/generate.ts'], expect: { width: 320, height: 240, fps: 12, duration: 2 } },
+  {
+    name: 'node',
+    command: process.execPath,
+    args: ['examples/node/generate.mjs'],
+    expect: { width: 640, height: 360, fps: 24, duration: 4 },
+  },
+  {
+    name: 'bun',
+    command: bin('bun'),
+    args: ['examples/bun/generate.ts'],
+    expect: { width: 320, height: 240, fps: 12, duration: 2 },
+  },
   {
     name: 'deno',
     command: bin('deno'),
@@ -23,10 +33,21 @@ const runs = [
 ];
 
 function probe(file) {
-  const result = spawnSync(resolveFfprobe().path, [
-    '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,r_frame_rate,codec_name:format=duration',
-    '-of', 'json', file,
-  ], { encoding: 'utf8' });
+  const result = spawnSync(
+    resolveFfprobe().path,
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=width,height,r_frame_rate,codec_name:format=duration',
+      '-of',
+      'json',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`ffprobe failed: ${result.stderr}`);
   const data = JSON.parse(result.stdout);
   const [num, den] = data.streams[0].r_frame_rate.split('/').map(Number);
@@ -45,16 +66,21 @@ for (const run of runs) {
     timeout: 180_000,
   });
   try {
-    if (result.status !== 0) throw new Error(`exit ${result.status ?? result.signal}\n${result.stdout}\n${result.stderr}`);
-    if (result.stdout.trim().split('\n').at(-1) !== file) throw new Error(`printed ${JSON.stringify(result.stdout)}, expected the path`);
+    if (result.status !== 0)
+      throw new Error(`exit ${result.status ?? result.signal}\n${result.stdout}\n${result.stderr}`);
+    if (result.stdout.trim().split('\n').at(-1) !== file)
+      throw new Error(`printed ${JSON.stringify(result.stdout)}, expected the path`);
     const info = probe(file);
     const { width, height, fps, duration } = run.expect;
     if (info.codec_name !== 'h264' || info.width !== width || info.height !== height || info.fps !== fps) {
       throw new Error(`ffprobe says ${JSON.stringify(info)}`);
     }
-    if (Math.abs(info.duration - duration) > 1 / fps + 0.05) throw new Error(`duration ${info.duration}, expected ${duration}`);
+    if (Math.abs(info.duration - duration) > 1 / fps + 0.05)
+      throw new Error(`duration ${info.duration}, expected ${duration}`);
     passed++;
-    console.log(`ok ${run.name}: ${width}x${height} ${fps} fps ${info.duration.toFixed(2)} s in ${Date.now() - started} ms`);
+    console.log(
+      `ok ${run.name}: ${width}x${height} ${fps} fps ${info.duration.toFixed(2)} s in ${Date.now() - started} ms`,
+    );
   } catch (error) {
     failed++;
     console.log(`FAILED ${run.name}: ${error.message}`);

@@ -8,4 +8,5 @@ export default defineConfig({
   sourcemap: true,
   target: 'es2023',
   shims: true,
+  removeNodeProtocol: false,
 });

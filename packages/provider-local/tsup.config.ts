@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2023',
+  // Keep `node:` specifiers: Deno and Bun resolve them without guessing.
+  removeNodeProtocol: false,
 });

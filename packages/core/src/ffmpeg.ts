@@ -1,1 +1,7 @@
-export { resolveFfmpeg, resolveFfprobe, type ResolvedBinary, type ResolveFfmpegOptions, type FfmpegSource } from './ffmpeg/resolve-ffmpeg.js';
+export {
+  type FfmpegSource,
+  type ResolvedBinary,
+  type ResolveFfmpegOptions,
+  resolveFfmpeg,
+  resolveFfprobe,
+} from './ffmpeg/resolve-ffmpeg.js';

@@ -1,9 +1,15 @@
+export * from './config/index.js';
 export * from './contract/index.js';
 export * from './errors/index.js';
-export * from './registry/index.js';
-export * from './lifecycle/index.js';
-export { defaultRetryPolicy, withRetry, isRetryable, type RetryPolicy, type WithRetryOptions } from './retry/retry-policy.js';
-export { loadImage, type ImageInput } from './media/load-image.js';
-export * from './log/index.js';
-export * from './config/index.js';
 export * from './http/index.js';
+export * from './lifecycle/index.js';
+export * from './log/index.js';
+export { type ImageInput, loadImage } from './media/load-image.js';
+export * from './registry/index.js';
+export {
+  defaultRetryPolicy,
+  isRetryable,
+  type RetryPolicy,
+  type WithRetryOptions,
+  withRetry,
+} from './retry/retry-policy.js';

@@ -12,7 +12,10 @@ const child = fileURLToPath(new URL('./support/crash-child.ts', import.meta.url)
 /** Starts the child and SIGKILLs it as soon as it prints a line matching `killAt`. */
 function runAndKill(args: string[], killAt: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const proc = spawn(process.execPath, [child, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
     let output = '';
     let stderr = '';
     proc.stdout.on('data', (chunk: Buffer) => {
@@ -44,7 +47,12 @@ describe('a process killed mid-job', () => {
     expect((await readJournal(`${outPath}.job.json`))?.state).toBe(state);
 
     const provider = createFakeProvider({ stateDir, videoPath: tinyMp4(), pollsUntilDone: 6 });
-    const result = await generateVideo({ provider, prompt: 'crash test', outPath, poll: { initialIntervalMs: 5 } });
+    const result = await generateVideo({
+      provider,
+      prompt: 'crash test',
+      outPath,
+      poll: { initialIntervalMs: 5 },
+    });
     expect(result.resumed).toBe(true);
     expect(provider.calls.submit).toBe(0);
     expect(submitCount(stateDir)).toBe(1);

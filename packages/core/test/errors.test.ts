@@ -6,9 +6,9 @@ import {
   InsufficientCreditsError,
   JobTimeoutError,
   RateLimitError,
+  registerSecret,
   ValidationError,
   VideoGenError,
-  registerSecret,
 } from '../src/index.js';
 
 describe('error hierarchy', () => {
@@ -19,7 +19,13 @@ describe('error hierarchy', () => {
     expect(VideoGenError.isInstance(error)).toBe(true);
     expect(AuthenticationError.isInstance(error)).toBe(false);
     expect(ValidationError.isInstance(new Error('plain'))).toBe(false);
-    expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryable: true, retryAfterMs: 2000, provider: 'sora2' });
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      status: 429,
+      retryable: true,
+      retryAfterMs: 2000,
+      provider: 'sora2',
+    });
   });
 
   it('isInstance recognises an error from another copy of the package', () => {
@@ -47,7 +53,10 @@ describe('error hierarchy', () => {
   it('keeps secrets out of messages and bodies', () => {
     const key = 'sk-test-SENTINEL-errors-0123456789';
     registerSecret(key);
-    const error = new ApiRequestError(`Incorrect API key provided: ${key}`, { status: 401, body: `{"error":"${key}"}` });
+    const error = new ApiRequestError(`Incorrect API key provided: ${key}`, {
+      status: 401,
+      body: `{"error":"${key}"}`,
+    });
     expect(error.message).not.toContain(key);
     expect(error.body).not.toContain(key);
     expect(error.message).toContain('[REDACTED]');

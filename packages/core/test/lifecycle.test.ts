@@ -7,16 +7,16 @@ import {
   CancelledError,
   ContentPolicyError,
   GenerationFailedError,
+  generateVideo,
   JobTimeoutError,
   OutputExistsError,
+  type ProgressEvent,
   RateLimitError,
   RetryExhaustedError,
-  type ProgressEvent,
-  generateVideo,
   readJournal,
   resumeVideo,
 } from '../src/index.js';
-import { type FakeProviderOptions, createFakeProvider, submitCount } from './support/fake-provider.js';
+import { createFakeProvider, type FakeProviderOptions, submitCount } from './support/fake-provider.js';
 import { tempDir, tinyMp4 } from './support/fixtures.js';
 
 const fast = { poll: { initialIntervalMs: 5, maxIntervalMs: 20 }, retry: { minDelayMs: 5, maxDelayMs: 20 } };
@@ -43,7 +43,14 @@ describe('generateVideo lifecycle', () => {
     const { provider, outPath, base } = setup();
     const events: ProgressEvent[] = [];
     const result = await generateVideo({ ...base, onProgress: (event) => events.push(event) });
-    expect(result).toMatchObject({ path: outPath, provider: 'fake', model: 'fake-1', width: 1280, height: 720, resumed: false });
+    expect(result).toMatchObject({
+      path: outPath,
+      provider: 'fake',
+      model: 'fake-1',
+      width: 1280,
+      height: 720,
+      resumed: false,
+    });
     expect(result.bytes).toBe(readFileSync(tinyMp4()).length);
     expect(readFileSync(outPath).equals(readFileSync(tinyMp4()))).toBe(true);
     expect(provider.calls).toMatchObject({ submit: 1, status: 3, download: 1 });
@@ -138,7 +145,7 @@ describe('generateVideo lifecycle', () => {
   });
 
   it('times out with JobTimeoutError carrying the job, and a re-run of the same call resumes it', async () => {
-    const { stateDir, outPath, base } = setup({ pollsUntilDone: 1000 });
+    const { stateDir, base } = setup({ pollsUntilDone: 1000 });
     const error = await rejection(generateVideo({ ...base, timeoutMs: 60 }));
     expect(JobTimeoutError.isInstance(error)).toBe(true);
     expect((error as JobTimeoutError).job?.id).toMatch(/^job-/);

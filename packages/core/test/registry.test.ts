@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  ProviderNotFoundError,
-  type ProviderPlugin,
   getProvider,
   listProviderIds,
+  ProviderNotFoundError,
+  type ProviderPlugin,
   registerProvider,
   resolveProviderPlugin,
   unregisterProvider,
@@ -14,7 +14,10 @@ import { tempDir, tinyMp4 } from './support/fixtures.js';
 const plugin: ProviderPlugin<{ stateDir: string }> = {
   id: 'acme',
   packageName: 'acme-video-gen',
-  create: (config) => ({ ...createFakeProvider({ stateDir: config?.stateDir ?? tempDir(), videoPath: tinyMp4() }), id: 'acme' }),
+  create: (config) => ({
+    ...createFakeProvider({ stateDir: config?.stateDir ?? tempDir(), videoPath: tinyMp4() }),
+    id: 'acme',
+  }),
 };
 
 afterEach(() => {
@@ -38,7 +41,9 @@ describe('provider registry', () => {
 
   it('names the package to install when a first-party provider is missing', async () => {
     const error = await resolveProviderPlugin('veo3', async () => {
-      throw Object.assign(new Error("Cannot find package '@video-gen/provider-veo3'"), { code: 'ERR_MODULE_NOT_FOUND' });
+      throw Object.assign(new Error("Cannot find package '@video-gen/provider-veo3'"), {
+        code: 'ERR_MODULE_NOT_FOUND',
+      });
     }).catch((e: unknown) => e);
     expect(ProviderNotFoundError.isInstance(error)).toBe(true);
     expect((error as ProviderNotFoundError).packageName).toBe('@video-gen/provider-veo3');
@@ -64,7 +69,9 @@ describe('provider registry', () => {
   });
 
   it('refuses a package whose plugin has another id', async () => {
-    const error = await resolveProviderPlugin('sora2', async () => ({ plugin: { ...plugin } })).catch((e: unknown) => e);
+    const error = await resolveProviderPlugin('sora2', async () => ({ plugin: { ...plugin } })).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).message).toContain('does not export a plugin for "sora2"');
   });
 });

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AuthenticationError, type VideoProvider, configureLogging, defineProviderConfig, generateVideo } from '../src/index.js';
+import {
+  AuthenticationError,
+  configureLogging,
+  defineProviderConfig,
+  generateVideo,
+  type VideoProvider,
+} from '../src/index.js';
 import { createFakeProvider } from './support/fake-provider.js';
 import { tempDir, tinyMp4 } from './support/fixtures.js';
 
@@ -27,7 +33,7 @@ describe('secrets', () => {
     const provider: VideoProvider = {
       ...fake,
       id: 'keyed',
-      async submit(request, ctx) {
+      async submit(_request, ctx) {
         ctx.logger.debug('POST /videos', {
           headers: { Authorization: `Bearer ${apiKey}`, 'api-key': apiKey },
           url: `https://vendor.example/v1/videos?key=${apiKey}`,

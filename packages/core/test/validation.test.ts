@@ -1,14 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputFileError, ValidationError, generateVideo } from '../src/index.js';
+import { generateVideo, InputFileError, ValidationError } from '../src/index.js';
 import { createFakeProvider } from './support/fake-provider.js';
 import { PNG_1X1, tempDir, tinyMp4, writeFixture } from './support/fixtures.js';
 
 function setup() {
   const dir = tempDir();
   const provider = createFakeProvider({ stateDir: path.join(dir, 'state'), videoPath: tinyMp4() });
-  const base = { provider, prompt: 'waves', outPath: path.join(dir, 'out.mp4'), poll: { initialIntervalMs: 5 } };
+  const base = {
+    provider,
+    prompt: 'waves',
+    outPath: path.join(dir, 'out.mp4'),
+    poll: { initialIntervalMs: 5 },
+  };
   return { dir, provider, base };
 }
 
@@ -47,14 +52,18 @@ describe('validation before any paid call', () => {
 
   it('lists every problem at once', async () => {
     const { base } = setup();
-    const error = (await rejection(generateVideo({ ...base, width: 10, height: 10, durationSeconds: 3 }))) as ValidationError;
+    const error = (await rejection(
+      generateVideo({ ...base, width: 10, height: 10, durationSeconds: 3 }),
+    )) as ValidationError;
     expect(error.issues.map((issue) => issue.field).sort()).toEqual(['durationSeconds', 'size']);
   });
 
   it('refuses a first frame on a model without one and names the models that take one', async () => {
     const { dir, provider, base } = setup();
     const image = writeFixture(dir, 'a.png', PNG_1X1);
-    const error = await rejection(generateVideo({ ...base, model: 'fake-text', firstFrame: image, width: 640, height: 360 }));
+    const error = await rejection(
+      generateVideo({ ...base, model: 'fake-text', firstFrame: image, width: 640, height: 360 }),
+    );
     expect(ValidationError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('models of fake that do: fake-1');
     expect(provider.calls.submit).toBe(0);
@@ -64,19 +73,37 @@ describe('validation before any paid call', () => {
     const { dir, base } = setup();
     const image = writeFixture(dir, 'a.png', PNG_1X1);
     const error = await rejection(generateVideo({ ...base, images: [image, image, image, image] }));
-    expect((error as Error).message).toContain('3 reference images given; fake-1 takes at most 2 reference images');
+    expect((error as Error).message).toContain(
+      '3 reference images given; fake-1 takes at most 2 reference images',
+    );
   });
 
   it.each([
     ['missing', (dir: string) => path.join(dir, 'nope.png'), 'input_file_missing'],
-    ['a folder', (dir: string) => {
-      mkdirSync(path.join(dir, 'folder.png'));
-      return path.join(dir, 'folder.png');
-    }, 'input_file_unreadable'],
+    [
+      'a folder',
+      (dir: string) => {
+        mkdirSync(path.join(dir, 'folder.png'));
+        return path.join(dir, 'folder.png');
+      },
+      'input_file_unreadable',
+    ],
     ['empty', (dir: string) => writeFixture(dir, 'empty.png', ''), 'input_file_empty'],
-    ['text named .png', (dir: string) => writeFixture(dir, 'text.png', 'hello, not an image'), 'input_file_unsupported_type'],
-    ['a truncated PNG', (dir: string) => writeFixture(dir, 'cut.png', PNG_1X1.subarray(0, 12)), 'input_file_corrupt'],
-    ['a GIF', (dir: string) => writeFixture(dir, 'anim.gif', 'GIF89a\u0001\u0000\u0001\u0000'), 'input_file_unsupported_type'],
+    [
+      'text named .png',
+      (dir: string) => writeFixture(dir, 'text.png', 'hello, not an image'),
+      'input_file_unsupported_type',
+    ],
+    [
+      'a truncated PNG',
+      (dir: string) => writeFixture(dir, 'cut.png', PNG_1X1.subarray(0, 12)),
+      'input_file_corrupt',
+    ],
+    [
+      'a GIF',
+      (dir: string) => writeFixture(dir, 'anim.gif', 'GIF89a\u0001\u0000\u0001\u0000'),
+      'input_file_unsupported_type',
+    ],
   ])('refuses an image that is %s with InputFileError', async (_name, make, code) => {
     const { dir, provider, base } = setup();
     const error = await rejection(generateVideo({ ...base, images: [make(dir)] }));
@@ -90,9 +117,18 @@ describe('validation before any paid call', () => {
     const image = writeFixture(dir, 'photo.jpg.png', PNG_1X1);
     const result = await generateVideo({ ...base, images: [image], negativePrompt: 'blur', seed: 7 });
     const request = provider.lastRequest!;
-    expect(request).toMatchObject({ width: 1280, height: 720, fps: 24, durationSeconds: 4, seed: 7, negativePrompt: undefined });
+    expect(request).toMatchObject({
+      width: 1280,
+      height: 720,
+      fps: 24,
+      durationSeconds: 4,
+      seed: 7,
+      negativePrompt: undefined,
+    });
     expect(request.firstFrame).toMatchObject({ kind: 'bytes', mediaType: 'image/png', width: 1, height: 1 });
-    expect(result.warnings).toEqual([expect.objectContaining({ type: 'unsupported', feature: 'negativePrompt' })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported', feature: 'negativePrompt' }),
+    ]);
   });
 
   it('warns, rather than fails, when a fixed-fps model is asked for another fps', async () => {
@@ -100,6 +136,8 @@ describe('validation before any paid call', () => {
     const result = await generateVideo({ ...base, fps: 30 });
     expect(provider.lastRequest?.fps).toBe(24);
     expect(result.fps).toBe(24);
-    expect(result.warnings).toEqual([expect.objectContaining({ feature: 'fps', message: 'fake-1 renders at 24 fps; fps 30 is ignored' })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ feature: 'fps', message: 'fake-1 renders at 24 fps; fps 30 is ignored' }),
+    ]);
   });
 });

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { ConfigurationError } from '@video-gen/core';
 import { z } from 'zod';
 
-/** x264 presets, fastest first: speed against file size; every one renders the same picture. */
+/**
+ * x264 presets, fastest first: they trade encoding speed against file size.
+ *
+ * @example
+ * ```ts
+ * X264_PRESETS.includes('veryfast'); // true
+ * ```
+ */
 export const X264_PRESETS = [
   'ultrafast',
   'superfast',
@@ -34,7 +41,7 @@ export interface LocalConfig {
   readonly ffmpegPath?: string | undefined;
   /** Where job folders live. Default: `<os tmpdir>/video-gen-local-jobs`. */
   readonly jobsDir?: string | undefined;
-  /** The x264 preset. Default: `veryfast`. */
+  /** The x264 preset: speed against file size (the bytes depend on it). Default: `veryfast`. */
   readonly preset?: X264Preset | undefined;
   /** How long a job reports `queued` before its render starts, in milliseconds. Default: 0. */
   readonly simulatedQueueMs?: number | undefined;

@@ -9,6 +9,11 @@ import { isRenderAlive } from './process-alive.js';
 /**
  * The files of a job folder. `job.json` is written before the folder appears (the folder is
  * renamed into place), so a folder without it is never a job.
+ *
+ * @example
+ * ```ts
+ * path.join(jobDir, JOB_FILES.output); // the finished video
+ * ```
  */
 export const JOB_FILES = {
   record: 'job.json',
@@ -51,7 +56,14 @@ export interface JobRecord {
   readonly args: readonly string[];
 }
 
-/** A file of the job folder `dir`. */
+/**
+ * A file of the job folder `dir`.
+ *
+ * @example
+ * ```ts
+ * const progressPath = jobFile(dir, JOB_FILES.progress);
+ * ```
+ */
 export function jobFile(dir: string, name: (typeof JOB_FILES)[keyof typeof JOB_FILES]): string {
   return path.join(dir, name);
 }
@@ -75,7 +87,15 @@ export function jobIdFor(idempotencyKey: string): string {
   return `${cleaned}-${hash}`.replace(/^-+/, '');
 }
 
-/** Whether `id` could be a job id: used before trusting a JobRef that came from disk. */
+/**
+ * Whether `id` could be a job id: checked before trusting a JobRef that came from disk, so an
+ * edited journal cannot point outside the jobs folder.
+ *
+ * @example
+ * ```ts
+ * isJobId('../etc'); // false
+ * ```
+ */
 export function isJobId(id: string): boolean {
   return SAFE_ID.test(id);
 }

@@ -216,6 +216,12 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
       // Only a folder holding this job's own record is deleted.
       if (await recordOf(job, dir)) await removeJob(dir);
     },
+
+    // Once core has the video at its output path, the render folder is of no further use.
+    async release(job) {
+      const dir = jobDirOf(job);
+      if (await recordOf(job, dir)) await removeJob(dir);
+    },
   };
 }
 

@@ -172,8 +172,8 @@ export function buildRenderArgs(spec: RenderSpec): string[] {
     '-map',
     '[video]',
     ...(spec.audio ? ['-map', '[audio]', '-c:a', 'aac', '-b:a', '128k'] : []),
-    '-frames:v',
-    String(frames),
+    // `-t` alone ends every stream at the same instant: exactly fps × duration frames and a
+    // full-length tone (with `-frames:v`, the output would close while audio still lags behind).
     '-t',
     String(durationSeconds),
     '-c:v',

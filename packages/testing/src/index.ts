@@ -1,3 +1,6 @@
-export { describeProviderConformance, type ProviderConformanceOptions } from './conformance/describe-provider-conformance.js';
-export { countingProvider, type CallCounts } from './conformance/counting-provider.js';
+export { type CallCounts, countingProvider } from './conformance/counting-provider.js';
+export {
+  describeProviderConformance,
+  type ProviderConformanceOptions,
+} from './conformance/describe-provider-conformance.js';
 export { solidPng } from './fixtures/solid-png.js';

@@ -1,8 +1,8 @@
-import type { GenerationWarning, ResolvedRequest } from './request.js';
 import type { JobRef } from './job-ref.js';
 import type { JobStatus } from './job-status.js';
 import type { ModelInfo } from './model-info.js';
 import type { ProviderContext } from './provider-context.js';
+import type { GenerationWarning, ResolvedRequest } from './request.js';
 import type { VideoSource } from './video-source.js';
 
 /**
@@ -37,4 +37,9 @@ export interface VideoProvider {
   download(job: JobRef, ctx: ProviderContext): Promise<VideoSource>;
   /** Cancels the job at the vendor, where it can. */
   cancel?(job: JobRef, ctx: ProviderContext): Promise<void>;
+  /**
+   * Called once the video is safely at its output path and the journal is gone: free what the job
+   * still holds (a local render folder, a vendor-side file). Failures are logged, never thrown.
+   */
+  release?(job: JobRef, ctx: ProviderContext): Promise<void>;
 }

@@ -53,7 +53,12 @@ export class RateLimitError extends ApiRequestError {
   /** How long the vendor asked to wait, when it said. */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: ApiRequestErrorOptions & { retryAfterMs?: number | undefined } = {}) {
-    super(message, { ...options, status: options.status ?? 429, code: options.code ?? 'rate_limited', retryable: true });
+    super(message, {
+      ...options,
+      status: options.status ?? 429,
+      code: options.code ?? 'rate_limited',
+      retryable: true,
+    });
     this.retryAfterMs = options.retryAfterMs;
   }
 }

@@ -1,15 +1,21 @@
-export { VideoGenError, type VideoGenErrorOptions } from './video-gen-error.js';
-export { ConfigurationError } from './configuration-error.js';
-export { ValidationError, OutputExistsError, type ValidationIssue } from './validation-error.js';
-export { InputFileError } from './input-file-error.js';
-export { ProviderNotFoundError } from './provider-not-found-error.js';
 export {
   ApiRequestError,
-  AuthenticationError,
-  RateLimitError,
-  InsufficientCreditsError,
-  ContentPolicyError,
-  isRetryableStatus,
   type ApiRequestErrorOptions,
+  AuthenticationError,
+  ContentPolicyError,
+  InsufficientCreditsError,
+  isRetryableStatus,
+  RateLimitError,
 } from './api-request-error.js';
-export { GenerationFailedError, RetryExhaustedError, JobTimeoutError, CancelledError, DownloadError } from './job-errors.js';
+export { ConfigurationError } from './configuration-error.js';
+export { InputFileError } from './input-file-error.js';
+export {
+  CancelledError,
+  DownloadError,
+  GenerationFailedError,
+  JobTimeoutError,
+  RetryExhaustedError,
+} from './job-errors.js';
+export { ProviderNotFoundError } from './provider-not-found-error.js';
+export { OutputExistsError, ValidationError, type ValidationIssue } from './validation-error.js';
+export { VideoGenError, type VideoGenErrorOptions } from './video-gen-error.js';

@@ -18,7 +18,10 @@ export class ValidationError extends VideoGenError {
   static override readonly errorName: string = 'ValidationError';
   /** Every problem found, not only the first. */
   readonly issues: readonly ValidationIssue[];
-  constructor(message: string, options: VideoGenErrorOptions & { issues?: readonly ValidationIssue[]; code?: string } = {}) {
+  constructor(
+    message: string,
+    options: VideoGenErrorOptions & { issues?: readonly ValidationIssue[]; code?: string } = {},
+  ) {
     super(message, options.code ?? 'validation_failed', options);
     this.issues = options.issues ?? [];
   }
@@ -30,11 +33,14 @@ export class OutputExistsError extends ValidationError {
   /** The existing file. */
   readonly path: string;
   constructor(path: string, options: VideoGenErrorOptions = {}) {
-    super(`Output file already exists: ${path}. Pass overwrite: true (or --force) to replace it, or choose another path.`, {
-      ...options,
-      code: 'output_exists',
-      issues: [{ field: 'outPath', message: 'file exists' }],
-    });
+    super(
+      `Output file already exists: ${path}. Pass overwrite: true (or --force) to replace it, or choose another path.`,
+      {
+        ...options,
+        code: 'output_exists',
+        issues: [{ field: 'outPath', message: 'file exists' }],
+      },
+    );
     this.path = path;
   }
 }

@@ -37,8 +37,6 @@ export class VideoGenError extends Error {
   readonly retryable: boolean;
   /** The job the error concerns, when one was submitted. */
   readonly job: JobRef | undefined;
-  /** The class names of this error and its ancestors: what `isInstance` checks. */
-  readonly [MARKER]: readonly string[];
 
   constructor(message: string, code: string, options: VideoGenErrorOptions = {}) {
     // Vendor messages can echo a key or a signed URL back: no error carries a secret.
@@ -53,16 +51,21 @@ export class VideoGenError extends Error {
       const name = (c as { errorName?: string }).errorName;
       if (name) names.push(name);
     }
-    this[MARKER] = names;
+    // Not a declared property: two copies of this package must produce structurally equal types.
+    Object.defineProperty(this, MARKER, { value: names, enumerable: false });
   }
 
   /** The name this class is recognised by across package copies. */
   static readonly errorName: string = 'VideoGenError';
 
   /** Whether `value` is an instance of this class (or a subclass), even from another copy of the package. */
-  static isInstance<T extends VideoGenError>(this: { readonly errorName: string; readonly prototype: T }, value: unknown): value is T {
+  static isInstance<T extends VideoGenError>(
+    this: { readonly errorName: string; readonly prototype: T },
+    value: unknown,
+  ): value is T {
     if (typeof value !== 'object' || value === null) return false;
     const names = (value as { [MARKER]?: unknown })[MARKER];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the check was called on
     return Array.isArray(names) && names.includes(this.errorName);
   }
 }

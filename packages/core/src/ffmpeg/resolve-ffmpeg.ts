@@ -63,7 +63,9 @@ function resolveBinary(
   const fromEnv = env[envName];
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
-      throw new ConfigurationError(`${envName} points to a file that does not exist: ${fromEnv}`, { variables: [envName] });
+      throw new ConfigurationError(`${envName} points to a file that does not exist: ${fromEnv}`, {
+        variables: [envName],
+      });
     }
     return { path: path.resolve(fromEnv), source: 'env' };
   }

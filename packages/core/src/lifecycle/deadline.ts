@@ -2,8 +2,8 @@ import type { JobRef } from '../contract/job-ref.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { CancelledError, JobTimeoutError } from '../errors/job-errors.js';
 import type { Logger } from '../log/logger.js';
-import { deleteJournal } from './journal.js';
 import type { GenerationSettings } from './generate-video-options.js';
+import { deleteJournal } from './journal.js';
 
 /** The default overall timeout of a job: 30 minutes. */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
@@ -29,16 +29,30 @@ export async function underDeadline<T>(
     return await work(signal);
   } catch (error) {
     const job = currentJob();
-    const resumeHint = job ? ` The job keeps its journal: resume with resumeVideo('${journalPath}') or run the same call again.` : '';
+    const resumeHint = job
+      ? ` The job keeps its journal: resume with resumeVideo('${journalPath}') or run the same call again.`
+      : '';
     if (settings.signal?.aborted) {
       if (job && settings.cancelRemoteOnAbort && provider.cancel) {
         try {
-          await provider.cancel(job, { signal: AbortSignal.timeout(30_000), logger, fetch: settings.fetch ?? globalThis.fetch });
+          await provider.cancel(job, {
+            signal: AbortSignal.timeout(30_000),
+            logger,
+            fetch: settings.fetch ?? globalThis.fetch,
+          });
           await deleteJournal(journalPath);
-          throw new CancelledError(`Cancelled; job ${job.id} was cancelled at ${provider.id}.`, { provider: provider.id, job, cause: error });
+          throw new CancelledError(`Cancelled; job ${job.id} was cancelled at ${provider.id}.`, {
+            provider: provider.id,
+            job,
+            cause: error,
+          });
         } catch (cancelError) {
           if (CancelledError.isInstance(cancelError)) throw cancelError;
-          logger.warn('remote cancel failed', { provider: provider.id, jobId: job.id, error: String(cancelError) });
+          logger.warn('remote cancel failed', {
+            provider: provider.id,
+            jobId: job.id,
+            error: String(cancelError),
+          });
         }
       }
       throw new CancelledError(`Cancelled.${resumeHint}`, {
@@ -49,12 +63,15 @@ export async function underDeadline<T>(
       });
     }
     if (timeout.signal.aborted) {
-      throw new JobTimeoutError(`The job did not finish within ${Math.round(timeoutMs / 1000)} s.${resumeHint}`, {
-        provider: provider.id,
-        job,
-        cause: error,
-        ...(job ? { journalPath } : {}),
-      });
+      throw new JobTimeoutError(
+        `The job did not finish within ${Math.round(timeoutMs / 1000)} s.${resumeHint}`,
+        {
+          provider: provider.id,
+          job,
+          cause: error,
+          ...(job ? { journalPath } : {}),
+        },
+      );
     }
     throw error;
   } finally {

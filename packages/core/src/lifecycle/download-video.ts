@@ -24,7 +24,9 @@ export async function downloadVideo(run: JobRun, job: JobRef): Promise<{ partPat
             fetch: run.context.fetch,
             signal: run.context.signal,
             provider: run.provider.id,
-            ...(run.settings.maxDownloadBytes === undefined ? {} : { maxBytes: run.settings.maxDownloadBytes }),
+            ...(run.settings.maxDownloadBytes === undefined
+              ? {}
+              : { maxBytes: run.settings.maxDownloadBytes }),
             allowLoopback: run.settings.allowLoopbackDownloads ?? false,
             onBytes: (bytes, totalBytes) =>
               run.emit({

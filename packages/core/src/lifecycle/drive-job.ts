@@ -5,16 +5,20 @@ import type { ResolvedRequest } from '../contract/request.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { withRetry } from '../retry/retry-policy.js';
 import { downloadVideo } from './download-video.js';
-import { finishOutput, fileExists } from './finish-output.js';
+import { fileExists, finishOutput } from './finish-output.js';
 import type { GenerateVideoResult } from './generate-video-options.js';
 import type { JobRun } from './job-run.js';
-import { type Journal, deleteJournal, writeJournal } from './journal.js';
+import { deleteJournal, type Journal, writeJournal } from './journal.js';
 import { pollUntilDone } from './poll-job.js';
 import { retryReporter } from './retry-reporter.js';
 
 /** Whether an error means the job is over at the vendor, so its journal is of no further use. */
 function endsTheJob(error: unknown): boolean {
-  return VideoGenError.isInstance(error) && !error.retryable && ['generation_failed', 'content_policy', 'job_cancelled'].includes(error.code);
+  return (
+    VideoGenError.isInstance(error) &&
+    !error.retryable &&
+    ['generation_failed', 'content_policy', 'job_cancelled'].includes(error.code)
+  );
 }
 
 /**
@@ -58,7 +62,8 @@ export async function driveJob(
     await touch({ state: 'submitted', job });
   }
   const job = journal.job;
-  if (!job) throw new VideoGenError(`The journal ${run.journalPath} has no job to resume.`, 'journal_corrupt');
+  if (!job)
+    throw new VideoGenError(`The journal ${run.journalPath} has no job to resume.`, 'journal_corrupt');
   onJob(job);
   const submitMs = Date.now() - t0;
 
@@ -88,6 +93,13 @@ export async function driveJob(
     await finishOutput(partPath, run.outPath, run.settings.overwrite === true || journal.overwrite === true);
   }
   await deleteJournal(run.journalPath);
+  await run.provider.release?.(job, run.context).catch((error: unknown) => {
+    run.logger.warn('releasing the finished job failed', {
+      provider: run.provider.id,
+      jobId: job.id,
+      error: String(error),
+    });
+  });
   const bytes = (await stat(run.outPath)).size;
   run.logger.info('video written', { provider: run.provider.id, jobId: job.id, path: run.outPath, bytes });
   run.emit({ phase: 'done', jobId: job.id, progress: 1 });

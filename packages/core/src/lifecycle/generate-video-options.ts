@@ -1,5 +1,5 @@
-import type { GenerationWarning } from '../contract/request.js';
 import type { JobUsage } from '../contract/job-status.js';
+import type { GenerationWarning } from '../contract/request.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import type { ImageInput } from '../media/load-image.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';

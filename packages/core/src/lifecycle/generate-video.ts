@@ -43,7 +43,8 @@ import { runJournal } from './start-run.js';
  */
 export async function generateVideo(options: GenerateVideoOptions): Promise<GenerateVideoResult> {
   const startedAt = Date.now();
-  if (options.signal?.aborted) throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
+  if (options.signal?.aborted)
+    throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
   const provider = await resolveProvider(options.provider, options.providerConfig);
   const outPath = path.resolve(options.outPath ?? defaultOutPath(provider.id));
   const journalPath = journalPathFor(outPath);
@@ -55,19 +56,45 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       throw new ValidationError(
         `${journalPath} records a different request (a job already submitted for this output). ` +
           `Resume it with resumeVideo('${journalPath}'), or choose another outPath, or delete the journal to abandon that job.`,
-        { code: 'journal_mismatch', provider: provider.id, issues: [{ field: 'outPath', message: 'journal records another request' }] },
+        {
+          code: 'journal_mismatch',
+          provider: provider.id,
+          issues: [{ field: 'outPath', message: 'journal records another request' }],
+        },
       );
     }
-    getLibraryLogger().info('resuming the job recorded in the journal', { journalPath, jobId: existing.job?.id });
-    return runJournal(provider, options, existing, journalPath, startedAt, () => resolveRequest(options, provider, existing.idempotencyKey).then((r) => r.request), true);
+    getLibraryLogger().info('resuming the job recorded in the journal', {
+      journalPath,
+      jobId: existing.job?.id,
+    });
+    return runJournal(
+      provider,
+      options,
+      existing,
+      journalPath,
+      startedAt,
+      () => resolveRequest(options, provider, existing.idempotencyKey).then((r) => r.request),
+      true,
+    );
   }
 
-  const emit = progressEmitter(options, provider.id, options.model ?? provider.models[0]?.id ?? '', startedAt, getLibraryLogger());
+  const emit = progressEmitter(
+    options,
+    provider.id,
+    options.model ?? provider.models[0]?.id ?? '',
+    startedAt,
+    getLibraryLogger(),
+  );
   emit({ phase: 'validating' });
-  if (!options.overwrite && (await fileExists(outPath))) throw new OutputExistsError(outPath, { provider: provider.id });
+  if (!options.overwrite && (await fileExists(outPath)))
+    throw new OutputExistsError(outPath, { provider: provider.id });
   const idempotencyKey = randomUUID();
   const { request, warnings } = await resolveRequest(options, provider, idempotencyKey);
-  if (options.signal?.aborted) throw new CancelledError('Cancelled before submit.', { provider: provider.id, cause: options.signal.reason });
+  if (options.signal?.aborted)
+    throw new CancelledError('Cancelled before submit.', {
+      provider: provider.id,
+      cause: options.signal.reason,
+    });
 
   await mkdir(path.dirname(outPath), { recursive: true });
   const now = new Date().toISOString();

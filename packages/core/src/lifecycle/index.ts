@@ -1,8 +1,5 @@
-export { generateVideo } from './generate-video.js';
-export { resumeVideo, type ResumeVideoOptions } from './resume-video.js';
-export { readJournal, journalPathFor, type Journal, type JournalRequest } from './journal.js';
-export { DEFAULT_PROVIDER_ID } from './resolve-provider.js';
 export { DEFAULT_TIMEOUT_MS } from './deadline.js';
+export { generateVideo } from './generate-video.js';
 export type {
   GenerateVideoOptions,
   GenerateVideoResult,
@@ -10,4 +7,7 @@ export type {
   GenerationTimings,
   PollOptions,
 } from './generate-video-options.js';
+export { type Journal, type JournalRequest, journalPathFor, readJournal } from './journal.js';
 export type { ProgressEvent, ProgressPhase } from './progress-event.js';
+export { DEFAULT_PROVIDER_ID } from './resolve-provider.js';
+export { type ResumeVideoOptions, resumeVideo } from './resume-video.js';

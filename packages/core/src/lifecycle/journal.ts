@@ -69,8 +69,15 @@ export async function readJournal(path: string): Promise<Journal | undefined> {
       { cause: error },
     );
   }
-  if (journal?.version !== 1 || typeof journal.idempotencyKey !== 'string' || typeof journal.outPath !== 'string') {
-    throw new VideoGenError(`The job journal ${path} is not a video-gen journal (version 1).`, 'journal_corrupt');
+  if (
+    journal?.version !== 1 ||
+    typeof journal.idempotencyKey !== 'string' ||
+    typeof journal.outPath !== 'string'
+  ) {
+    throw new VideoGenError(
+      `The job journal ${path} is not a video-gen journal (version 1).`,
+      'journal_corrupt',
+    );
   }
   return journal;
 }

@@ -41,7 +41,11 @@ export async function pollUntilDone(run: JobRun, job: JobRef): Promise<JobUsage 
           job,
         });
       default: {
-        run.emit({ phase: status.state, jobId: job.id, ...(status.progress === undefined ? {} : { progress: status.progress }) });
+        run.emit({
+          phase: status.state,
+          jobId: job.id,
+          ...(status.progress === undefined ? {} : { progress: status.progress }),
+        });
         await sleep(status.retryAfterMs ?? interval, run.context.signal);
         interval = Math.min(poll.maxIntervalMs, interval * poll.multiplier);
       }

@@ -5,7 +5,10 @@ import { getProvider } from '../registry/provider-registry.js';
 export const DEFAULT_PROVIDER_ID = 'local';
 
 /** A provider value as given, or the registry's provider for an id (default `local`). */
-export async function resolveProvider(provider: string | VideoProvider | undefined, config?: unknown): Promise<VideoProvider> {
+export async function resolveProvider(
+  provider: string | VideoProvider | undefined,
+  config?: unknown,
+): Promise<VideoProvider> {
   if (provider !== undefined && typeof provider !== 'string') return provider;
   return getProvider(provider ?? DEFAULT_PROVIDER_ID, config);
 }

@@ -9,7 +9,15 @@ import { runJournal } from './start-run.js';
 /** Options of {@link resumeVideo}: how to wait, not what to generate (that is in the journal). */
 export type ResumeVideoOptions = Omit<
   GenerationSettings,
-  'model' | 'width' | 'height' | 'fps' | 'durationSeconds' | 'seed' | 'negativePrompt' | 'audio' | 'providerOptions'
+  | 'model'
+  | 'width'
+  | 'height'
+  | 'fps'
+  | 'durationSeconds'
+  | 'seed'
+  | 'negativePrompt'
+  | 'audio'
+  | 'providerOptions'
 >;
 
 /**
@@ -23,7 +31,10 @@ export type ResumeVideoOptions = Omit<
  * const result = await resumeVideo('out/waves.mp4.job.json');
  * ```
  */
-export async function resumeVideo(journalPath: string, options: ResumeVideoOptions = {}): Promise<GenerateVideoResult> {
+export async function resumeVideo(
+  journalPath: string,
+  options: ResumeVideoOptions = {},
+): Promise<GenerateVideoResult> {
   const startedAt = Date.now();
   const absolute = path.resolve(journalPath);
   const journal = await readJournal(absolute);

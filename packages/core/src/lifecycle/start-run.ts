@@ -22,25 +22,31 @@ export function runJournal(
   const model = journal.job?.model ?? journal.request.model;
   const emit = progressEmitter(settings, provider.id, model, startedAt, logger);
   let job: JobRef | undefined = journal.job;
-  return underDeadline(settings, provider, journalPath, logger, () => job, (signal) =>
-    driveJob(
-      {
-        provider,
-        model,
-        settings,
-        context: { signal, logger, fetch: settings.fetch ?? globalThis.fetch },
-        logger,
-        outPath: journal.outPath,
-        journalPath,
-        startedAt,
-        emit,
-      },
-      journal,
-      prepare,
-      resumed,
-      (known) => {
-        job = known;
-      },
-    ),
+  return underDeadline(
+    settings,
+    provider,
+    journalPath,
+    logger,
+    () => job,
+    (signal) =>
+      driveJob(
+        {
+          provider,
+          model,
+          settings,
+          context: { signal, logger, fetch: settings.fetch ?? globalThis.fetch },
+          logger,
+          outPath: journal.outPath,
+          journalPath,
+          startedAt,
+          emit,
+        },
+        journal,
+        prepare,
+        resumed,
+        (known) => {
+          job = known;
+        },
+      ),
   );
 }

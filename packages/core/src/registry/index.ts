@@ -1,9 +1,9 @@
-export {
-  registerProvider,
-  unregisterProvider,
-  listProviderIds,
-  getRegisteredPlugin,
-  getProvider,
-  resolveProviderPlugin,
-} from './provider-registry.js';
 export { firstPartyProviders } from './first-party-providers.js';
+export {
+  getProvider,
+  getRegisteredPlugin,
+  listProviderIds,
+  registerProvider,
+  resolveProviderPlugin,
+  unregisterProvider,
+} from './provider-registry.js';

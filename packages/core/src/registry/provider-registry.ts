@@ -29,7 +29,9 @@ function registry(): Registry {
  */
 export function registerProvider<TConfig>(plugin: ProviderPlugin<TConfig>): void {
   if (!plugin || typeof plugin.id !== 'string' || typeof plugin.create !== 'function') {
-    throw new TypeError('registerProvider expects a plugin object with an `id` and a `create(config)` function.');
+    throw new TypeError(
+      'registerProvider expects a plugin object with an `id` and a `create(config)` function.',
+    );
   }
   registry().set(plugin.id, plugin as ProviderPlugin<never>);
 }

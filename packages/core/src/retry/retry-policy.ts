@@ -36,10 +36,16 @@ export function isRetryable(error: unknown): boolean {
   return typeof code === 'string' && NETWORK_ERROR_CODES.test(code);
 }
 
-const NETWORK_ERROR_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_\w+)$/;
+const NETWORK_ERROR_CODES =
+  /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_\w+)$/;
 
 /** The backoff before attempt `attempt` (1-based), honouring a rate limit's Retry-After. */
-export function backoffDelay(attempt: number, error: unknown, policy: RetryPolicy, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  error: unknown,
+  policy: RetryPolicy,
+  random = Math.random,
+): number {
   if (RateLimitError.isInstance(error) && error.retryAfterMs !== undefined) {
     return error.retryAfterMs;
   }
@@ -63,7 +69,10 @@ export interface WithRetryOptions {
  * Runs `call`, retrying retryable failures with exponential backoff and jitter. A non-retryable
  * failure is thrown as is; when retries run out, a {@link RetryExhaustedError} carries the last cause.
  */
-export async function withRetry<T>(call: (attempt: number) => Promise<T>, options: WithRetryOptions): Promise<T> {
+export async function withRetry<T>(
+  call: (attempt: number) => Promise<T>,
+  options: WithRetryOptions,
+): Promise<T> {
   const policy = { ...defaultRetryPolicy, ...options.policy };
   for (let attempt = 1; ; attempt++) {
     try {

@@ -12,7 +12,9 @@ export interface ImageRoles {
 
 function modelsWith(provider: VideoProvider, accepts: (model: ModelInfo) => boolean): string {
   const ids = provider.models.filter(accepts).map((model) => model.id);
-  return ids.length > 0 ? `models of ${provider.id} that do: ${ids.join(', ')}` : `no model of ${provider.id} does`;
+  return ids.length > 0
+    ? `models of ${provider.id} that do: ${ids.join(', ')}`
+    : `no model of ${provider.id} does`;
 }
 
 /**
@@ -33,7 +35,12 @@ export function assignImageRoles(
   let firstFrame = input.firstFrame;
   const referenceImages = [...(input.referenceImages ?? [])];
   const untyped = [...(input.images ?? [])];
-  if (untyped.length > 0 && model.images.imagesAs === 'first-frame-then-references' && model.images.firstFrame && firstFrame === undefined) {
+  if (
+    untyped.length > 0 &&
+    model.images.imagesAs === 'first-frame-then-references' &&
+    model.images.firstFrame &&
+    firstFrame === undefined
+  ) {
     firstFrame = untyped.shift();
   }
   referenceImages.push(...untyped);
@@ -47,7 +54,10 @@ export function assignImageRoles(
     });
   }
   if (firstFrame === undefined && images.firstFrameRequired) {
-    issues.push({ field: 'firstFrame', message: `${model.id} needs a first frame image (it is image-to-video only)` });
+    issues.push({
+      field: 'firstFrame',
+      message: `${model.id} needs a first frame image (it is image-to-video only)`,
+    });
   }
   if (lastFrame !== undefined && !images.lastFrame) {
     issues.push({
@@ -60,10 +70,20 @@ export function assignImageRoles(
       images.maxReferenceImages === 0
         ? `${model.id} takes no reference images`
         : `${model.id} takes at most ${images.maxReferenceImages} reference image${images.maxReferenceImages === 1 ? '' : 's'}`;
-    issues.push({ field: 'referenceImages', message: `${referenceImages.length} reference images given; ${what}` });
+    issues.push({
+      field: 'referenceImages',
+      message: `${referenceImages.length} reference images given; ${what}`,
+    });
   }
-  if (images.referenceImagesExcludeFrames && referenceImages.length > 0 && (firstFrame !== undefined || lastFrame !== undefined)) {
-    issues.push({ field: 'referenceImages', message: `${model.id} cannot combine reference images with a first or last frame` });
+  if (
+    images.referenceImagesExcludeFrames &&
+    referenceImages.length > 0 &&
+    (firstFrame !== undefined || lastFrame !== undefined)
+  ) {
+    issues.push({
+      field: 'referenceImages',
+      message: `${model.id} cannot combine reference images with a first or last frame`,
+    });
   }
   return { firstFrame, lastFrame, referenceImages };
 }

@@ -1,4 +1,4 @@
-import { type ModelInfo, isSizeRange } from '../contract/model-info.js';
+import { isSizeRange, type ModelInfo } from '../contract/model-info.js';
 import type { GenerationWarning } from '../contract/request.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import type { GenerationSettings } from '../lifecycle/generate-video-options.js';
@@ -43,13 +43,19 @@ export function checkSettings(
       });
     }
     if (CONTROL_CHARACTERS.test(prompt)) {
-      issues.push({ field: 'prompt', message: 'prompt contains control characters (only tab and newline are allowed)' });
+      issues.push({
+        field: 'prompt',
+        message: 'prompt contains control characters (only tab and newline are allowed)',
+      });
     }
   }
 
   const { width, height } = settings;
   if ((width === undefined) !== (height === undefined)) {
-    issues.push({ field: width === undefined ? 'width' : 'height', message: 'give both width and height, or neither' });
+    issues.push({
+      field: width === undefined ? 'width' : 'height',
+      message: 'give both width and height, or neither',
+    });
   }
   checkPositiveInteger('width', width, issues);
   checkPositiveInteger('height', height, issues);
@@ -65,10 +71,15 @@ export function checkSettings(
       size.width % range.multipleOf === 0 &&
       size.height % range.multipleOf === 0;
     if (!fits) {
-      issues.push({ field: 'size', message: `${size.width}x${size.height} is not allowed; ${model.id} takes ${describeSizes(range)}` });
+      issues.push({
+        field: 'size',
+        message: `${size.width}x${size.height} is not allowed; ${model.id} takes ${describeSizes(range)}`,
+      });
     }
   } else {
-    const match = model.sizes.find((candidate) => candidate.width === size.width && candidate.height === size.height);
+    const match = model.sizes.find(
+      (candidate) => candidate.width === size.width && candidate.height === size.height,
+    );
     if (!match) {
       issues.push({
         field: 'size',
@@ -96,30 +107,61 @@ export function checkSettings(
 
   const fps = settings.fps ?? model.defaultFps;
   if (!Number.isFinite(fps) || !allowsNumber(model.fps, fps)) {
-    if (Array.isArray(model.fps) && model.fps.length === 1 && settings.fps !== undefined && Number.isFinite(fps)) {
-      warnings.push({ type: 'unsupported', feature: 'fps', message: `${model.id} renders at ${model.fps[0]} fps; fps ${fps} is ignored` });
+    if (
+      Array.isArray(model.fps) &&
+      model.fps.length === 1 &&
+      settings.fps !== undefined &&
+      Number.isFinite(fps)
+    ) {
+      warnings.push({
+        type: 'unsupported',
+        feature: 'fps',
+        message: `${model.id} renders at ${model.fps[0]} fps; fps ${fps} is ignored`,
+      });
     } else {
-      issues.push({ field: 'fps', message: `${String(fps)} fps is not allowed; ${model.id} takes ${describeNumbers(model.fps, ' fps')}` });
+      issues.push({
+        field: 'fps',
+        message: `${String(fps)} fps is not allowed; ${model.id} takes ${describeNumbers(model.fps, ' fps')}`,
+      });
     }
   }
 
   if (settings.seed !== undefined) {
     if (!Number.isSafeInteger(settings.seed) || settings.seed < 0) {
-      issues.push({ field: 'seed', message: `seed must be a non-negative whole number, got ${String(settings.seed)}` });
+      issues.push({
+        field: 'seed',
+        message: `seed must be a non-negative whole number, got ${String(settings.seed)}`,
+      });
     } else if (!model.seed) {
-      warnings.push({ type: 'unsupported', feature: 'seed', message: `${model.id} does not take a seed; it is ignored` });
+      warnings.push({
+        type: 'unsupported',
+        feature: 'seed',
+        message: `${model.id} does not take a seed; it is ignored`,
+      });
     }
   }
   if (settings.negativePrompt !== undefined && !model.negativePrompt) {
-    warnings.push({ type: 'unsupported', feature: 'negativePrompt', message: `${model.id} does not take a negative prompt; it is ignored` });
+    warnings.push({
+      type: 'unsupported',
+      feature: 'negativePrompt',
+      message: `${model.id} does not take a negative prompt; it is ignored`,
+    });
   }
   if (settings.audio === true && model.audio === 'none') {
-    warnings.push({ type: 'unsupported', feature: 'audio', message: `${model.id} does not generate audio; the video will be silent` });
+    warnings.push({
+      type: 'unsupported',
+      feature: 'audio',
+      message: `${model.id} does not generate audio; the video will be silent`,
+    });
   } else if (settings.audio === false && model.audio === 'always') {
     warnings.push({ type: 'unsupported', feature: 'audio', message: `${model.id} always generates audio` });
   }
   if (model.deprecated) {
-    warnings.push({ type: 'deprecated', feature: 'model', message: `${model.id} is deprecated: ${model.deprecated}` });
+    warnings.push({
+      type: 'deprecated',
+      feature: 'model',
+      message: `${model.id} is deprecated: ${model.deprecated}`,
+    });
   }
   const resolvedFps = Array.isArray(model.fps) && model.fps.length === 1 ? model.fps[0]! : fps;
   return { width: size.width, height: size.height, fps: resolvedFps, durationSeconds };

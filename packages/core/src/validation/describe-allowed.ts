@@ -1,4 +1,4 @@
-import { type ModelInfo, type NumberRange, isNumberRange, isSizeRange } from '../contract/model-info.js';
+import { isNumberRange, isSizeRange, type ModelInfo, type NumberRange } from '../contract/model-info.js';
 
 /** `4, 8, 12` or `1 to 60 (step 1)`. */
 export function describeNumbers(values: readonly number[] | NumberRange, unit = ''): string {
@@ -20,5 +20,7 @@ export function describeSizes(sizes: ModelInfo['sizes']): string {
 export function allowsNumber(values: readonly number[] | NumberRange, value: number): boolean {
   if (!isNumberRange(values)) return values.includes(value);
   if (value < values.min || value > values.max) return false;
-  return values.step === undefined || Number.isInteger(Number(((value - values.min) / values.step).toFixed(9)));
+  return (
+    values.step === undefined || Number.isInteger(Number(((value - values.min) / values.step).toFixed(9)))
+  );
 }

@@ -10,7 +10,10 @@ import { resolveModel } from './resolve-model.js';
 function throwIfIssues(issues: readonly ValidationIssue[], provider: VideoProvider, modelId: string): void {
   if (issues.length === 0) return;
   const lines = issues.map((issue) => `  - ${issue.field}: ${issue.message}`).join('\n');
-  throw new ValidationError(`Invalid request for ${provider.id} / ${modelId}:\n${lines}`, { provider: provider.id, issues });
+  throw new ValidationError(`Invalid request for ${provider.id} / ${modelId}:\n${lines}`, {
+    provider: provider.id,
+    issues,
+  });
 }
 
 /**

@@ -3,7 +3,13 @@ import { generateVideo } from '@video-gen/core';
 import { createFakeProvider } from './fake-provider.ts';
 
 const [stateDir, videoPath, outPath] = process.argv.slice(2) as [string, string, string];
-const provider = createFakeProvider({ stateDir, videoPath, pollsUntilDone: 6, statusDelayMs: 20, chunkDelayMs: 30 });
+const provider = createFakeProvider({
+  stateDir,
+  videoPath,
+  pollsUntilDone: 6,
+  statusDelayMs: 20,
+  chunkDelayMs: 30,
+});
 await generateVideo({
   provider,
   prompt: 'crash test',

@@ -1,8 +1,23 @@
 // A provider for lifecycle tests whose jobs live in files, so a child process and the test share them.
-import { appendFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { JobRef, JobStatus, ModelInfo, ResolvedRequest, VideoProvider, VideoSource } from '@video-gen/core';
+import type {
+  JobRef,
+  JobStatus,
+  ModelInfo,
+  ResolvedRequest,
+  VideoProvider,
+  VideoSource,
+} from '@video-gen/core';
 import { GenerationFailedError } from '@video-gen/core';
 
 export const fakeModels: ModelInfo[] = [
@@ -39,7 +54,13 @@ export const fakeModels: ModelInfo[] = [
     defaultSize: { width: 640, height: 360 },
     fps: { min: 1, max: 60 },
     defaultFps: 24,
-    images: { firstFrame: false, lastFrame: false, maxReferenceImages: 0, mediaTypes: ['image/png'], imagesAs: 'references' },
+    images: {
+      firstFrame: false,
+      lastFrame: false,
+      maxReferenceImages: 0,
+      mediaTypes: ['image/png'],
+      imagesAs: 'references',
+    },
     audio: 'optional',
     seed: false,
     negativePrompt: true,
@@ -117,10 +138,17 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
       state.polls++;
       writeFileSync(jobFile(job.id), JSON.stringify(state));
       if (state.polls <= (options.pollsUntilDone ?? 2)) {
-        return { state: state.polls === 1 ? 'queued' : 'running', progress: state.polls / 4, retryAfterMs: 5 };
+        return {
+          state: state.polls === 1 ? 'queued' : 'running',
+          progress: state.polls / 4,
+          retryAfterMs: 5,
+        };
       }
       if (options.fail) {
-        return { state: 'failed', error: new GenerationFailedError('The fake job failed.', { provider: 'fake', job }) };
+        return {
+          state: 'failed',
+          error: new GenerationFailedError('The fake job failed.', { provider: 'fake', job }),
+        };
       }
       return { state: 'succeeded', usage: { seconds: 4 } };
     },
@@ -144,7 +172,9 @@ export function createFakeProvider(options: FakeProviderOptions): FakeProvider {
       }
       return {
         type: 'stream',
-        body: Readable.toWeb(createReadStream(options.videoPath, { highWaterMark: 4096 })) as ReadableStream<Uint8Array>,
+        body: Readable.toWeb(
+          createReadStream(options.videoPath, { highWaterMark: 4096 }),
+        ) as ReadableStream<Uint8Array>,
         size,
       };
     },

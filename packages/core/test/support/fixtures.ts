@@ -13,8 +13,20 @@ export function tinyMp4(): string {
     mkdirSync(fixtureDir, { recursive: true });
     const temporary = `${file}.${process.pid}.mp4`;
     execFileSync(resolveFfmpeg().path, [
-      '-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=160x90:r=24:d=1',
-      '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', temporary,
+      '-y',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=160x90:r=24:d=1',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-movflags',
+      '+faststart',
+      temporary,
     ]);
     // Rename so concurrent test files never read a half-written fixture.
     renameSync(temporary, file);

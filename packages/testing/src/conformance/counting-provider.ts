@@ -24,7 +24,9 @@ export function countingProvider(inner: VideoProvider): { provider: VideoProvide
   const provider: VideoProvider = {
     id: inner.id,
     models: inner.models,
-    ...(inner.parseProviderOptions ? { parseProviderOptions: (options) => inner.parseProviderOptions!(options) } : {}),
+    ...(inner.parseProviderOptions
+      ? { parseProviderOptions: (options) => inner.parseProviderOptions!(options) }
+      : {}),
     ...(inner.check ? { check: (request) => inner.check!(request) } : {}),
     submit: (request, ctx) => {
       calls.submit++;
@@ -38,6 +40,7 @@ export function countingProvider(inner: VideoProvider): { provider: VideoProvide
       calls.download++;
       return inner.download(job, ctx);
     },
+    ...(inner.release ? { release: (job, ctx) => inner.release!(job, ctx) } : {}),
     ...(inner.cancel
       ? {
           cancel: (job, ctx) => {

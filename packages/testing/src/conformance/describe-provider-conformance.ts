@@ -5,14 +5,14 @@ import {
   CancelledError,
   type GenerateVideoOptions,
   type GenerationSettings,
-  InputFileError,
-  ValidationError,
-  VideoGenError,
-  type VideoProvider,
   generateVideo,
+  InputFileError,
   isNumberRange,
   isSizeRange,
   resumeVideo,
+  ValidationError,
+  VideoGenError,
+  type VideoProvider,
 } from '@video-gen/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { solidPng } from '../fixtures/solid-png.js';
@@ -26,7 +26,10 @@ export interface ProviderConformanceOptions {
   readonly createProvider: () => VideoProvider | Promise<VideoProvider>;
   /** A request the provider's test double completes (prompt, model, size, ...). Default: the default model's defaults. */
   readonly request?: Partial<Omit<GenerateVideoOptions, 'provider' | 'outPath' | keyof GenerationSettings>> &
-    Pick<GenerationSettings, 'model' | 'width' | 'height' | 'fps' | 'durationSeconds' | 'seed' | 'audio' | 'providerOptions'>;
+    Pick<
+      GenerationSettings,
+      'model' | 'width' | 'height' | 'fps' | 'durationSeconds' | 'seed' | 'audio' | 'providerOptions'
+    >;
   /** Settings for every generation: poll intervals, `fetch`, `allowLoopbackDownloads`, ... Short poll intervals are applied by default. */
   readonly settings?: GenerationSettings;
   /** Runs before each test (start a mock server, reset handlers). */
@@ -37,7 +40,10 @@ export interface ProviderConformanceOptions {
   readonly timeoutMs?: number;
 }
 
-const FAST = { poll: { initialIntervalMs: 10, maxIntervalMs: 100 }, retry: { minDelayMs: 10, maxDelayMs: 100 } };
+const FAST = {
+  poll: { initialIntervalMs: 10, maxIntervalMs: 100 },
+  retry: { minDelayMs: 10, maxDelayMs: 100 },
+};
 
 /**
  * Registers a vitest suite that checks a provider against the video-gen contract: declared
@@ -94,7 +100,10 @@ export function describeProviderConformance(name: string, options: ProviderConfo
         if (isSizeRange(sizes)) {
           expect(defaultSize.width % sizes.multipleOf, `${model.id} default width`).toBe(0);
         } else {
-          expect(sizes.some((s) => s.width === defaultSize.width && s.height === defaultSize.height), `${model.id} default size`).toBe(true);
+          expect(
+            sizes.some((s) => s.width === defaultSize.width && s.height === defaultSize.height),
+            `${model.id} default size`,
+          ).toBe(true);
         }
         if (isNumberRange(durations)) {
           expect(model.defaultDurationSeconds).toBeGreaterThanOrEqual(durations.min);
@@ -103,7 +112,9 @@ export function describeProviderConformance(name: string, options: ProviderConfo
           expect(durations, `${model.id} default duration`).toContain(model.defaultDurationSeconds);
         }
         expect(model.images.mediaTypes.length, `${model.id} image types`).toBeGreaterThan(0);
-        expect(Number.isInteger(model.images.maxReferenceImages) && model.images.maxReferenceImages >= 0).toBe(true);
+        expect(
+          Number.isInteger(model.images.maxReferenceImages) && model.images.maxReferenceImages >= 0,
+        ).toBe(true);
         expect(model.maxPromptLength).toBeGreaterThan(0);
       }
     });
@@ -111,15 +122,26 @@ export function describeProviderConformance(name: string, options: ProviderConfo
     it('refuses durations and sizes outside each model before any paid call', async () => {
       const { provider, calls, outPath } = await prepare();
       for (const model of provider.models) {
-        const badDuration = generateVideo({ ...request({ model: model.id, durationSeconds: refusedDuration(model) }), provider, outPath });
-        await expect(badDuration, `${model.id} duration`).rejects.toSatisfy((e: unknown) => ValidationError.isInstance(e));
+        const badDuration = generateVideo({
+          ...request({ model: model.id, durationSeconds: refusedDuration(model) }),
+          provider,
+          outPath,
+        });
+        await expect(badDuration, `${model.id} duration`).rejects.toSatisfy((e: unknown) =>
+          ValidationError.isInstance(e),
+        );
         const size = refusedSize(model);
         const badSize = generateVideo({ ...request({ model: model.id, ...size }), provider, outPath });
-        await expect(badSize, `${model.id} size`).rejects.toSatisfy((e: unknown) => ValidationError.isInstance(e));
+        await expect(badSize, `${model.id} size`).rejects.toSatisfy((e: unknown) =>
+          ValidationError.isInstance(e),
+        );
       }
       await expect(
         generateVideo({ ...request({ model: 'no-such-model-anywhere' }), provider, outPath }),
-      ).rejects.toSatisfy((e: unknown) => ValidationError.isInstance(e) && (e as Error).message.includes(provider.models[0]!.id));
+      ).rejects.toSatisfy(
+        (e: unknown) =>
+          ValidationError.isInstance(e) && (e as Error).message.includes(provider.models[0]!.id),
+      );
       expect(calls.submit).toBe(0);
     });
 
@@ -148,7 +170,11 @@ export function describeProviderConformance(name: string, options: ProviderConfo
       async () => {
         const { provider, calls, outPath } = await prepare();
         const phases = new Set<string>();
-        const result = await generateVideo({ ...request({ onProgress: (event) => phases.add(event.phase) }), provider, outPath });
+        const result = await generateVideo({
+          ...request({ onProgress: (event) => phases.add(event.phase) }),
+          provider,
+          outPath,
+        });
         expect(result.path).toBe(outPath);
         expect(result.provider).toBe(provider.id);
         expect(result.bytes).toBeGreaterThan(0);
@@ -177,7 +203,10 @@ export function describeProviderConformance(name: string, options: ProviderConfo
           provider,
           outPath,
         }).catch((error: unknown) => error);
-        expect(CancelledError.isInstance(interrupted), 'the job must report queued or running at least once').toBe(true);
+        expect(
+          CancelledError.isInstance(interrupted),
+          'the job must report queued or running at least once',
+        ).toBe(true);
         expect(existsSync(`${outPath}.job.json`)).toBe(true);
         const result = await resumeVideo(`${outPath}.job.json`, { ...settings, provider });
         expect(result.resumed).toBe(true);
@@ -217,14 +246,24 @@ export function describeProviderConformance(name: string, options: ProviderConfo
 
     it('reports a job it does not know with a typed error or a failed state', async () => {
       const { provider } = await prepare();
-      const job = { provider: provider.id, model: provider.models[0]!.id, id: 'no-such-job-0000', createdAt: new Date().toISOString() };
-      const ctx = { signal: AbortSignal.timeout(10_000), logger: { debug() {}, info() {}, warn() {}, error() {} }, fetch: settings.fetch ?? fetch };
+      const job = {
+        provider: provider.id,
+        model: provider.models[0]!.id,
+        id: 'no-such-job-0000',
+        createdAt: new Date().toISOString(),
+      };
+      const ctx = {
+        signal: AbortSignal.timeout(10_000),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+        fetch: settings.fetch ?? fetch,
+      };
       const outcome = await provider.status(job, ctx).then(
         (status) => status,
         (error: unknown) => error,
       );
       const typedError = VideoGenError.isInstance(outcome);
-      const failedState = typeof outcome === 'object' && outcome !== null && (outcome as { state?: string }).state === 'failed';
+      const failedState =
+        typeof outcome === 'object' && outcome !== null && (outcome as { state?: string }).state === 'failed';
       expect(typedError || failedState).toBe(true);
     });
   });

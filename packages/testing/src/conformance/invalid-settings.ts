@@ -1,4 +1,4 @@
-import { type ModelInfo, isNumberRange, isSizeRange } from '@video-gen/core';
+import { isNumberRange, isSizeRange, type ModelInfo } from '@video-gen/core';
 
 /** A duration the model refuses. */
 export function refusedDuration(model: ModelInfo): number {
@@ -9,6 +9,7 @@ export function refusedDuration(model: ModelInfo): number {
 
 /** A size the model refuses. */
 export function refusedSize(model: ModelInfo): { width: number; height: number } {
-  if (isSizeRange(model.sizes)) return { width: model.sizes.maxWidth + model.sizes.multipleOf, height: model.sizes.minHeight };
+  if (isSizeRange(model.sizes))
+    return { width: model.sizes.maxWidth + model.sizes.multipleOf, height: model.sizes.minHeight };
   return { width: 123, height: 457 };
 }
