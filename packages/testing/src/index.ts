@@ -3,4 +3,4 @@ export {
   describeProviderConformance,
   type ProviderConformanceOptions,
 } from './conformance/describe-provider-conformance.js';
-export { solidPng } from './fixtures/solid-png.js';
+export * from './loopback.js';

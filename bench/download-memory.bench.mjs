@@ -3,7 +3,7 @@
 // temp file, and RSS is sampled every 50 ms throughout.
 //
 //   npm run bench                                               # builds, then runs this
-//   BENCH_DOWNLOAD_BYTES=268435456 node bench/download-memory.mjs  # 256 MiB
+//   BENCH_DOWNLOAD_BYTES=268435456 node bench/download-memory.bench.mjs  # 256 MiB
 //
 // Pass/fail: the RSS the download adds to the warmed-up process (Node, @video-gen/core and fetch
 // loaded, about 80 MiB on Node 24) must stay under BENCH_RSS_LIMIT_MIB (default 150). The server runs

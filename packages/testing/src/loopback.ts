@@ -1,0 +1,13 @@
+// Runtime-safe helpers (no vitest, no msw): usable from Bun and Deno scripts as well as tests.
+export { solidPng } from './fixtures/solid-png.js';
+export { tinyMp4, tinyMp4Path } from './fixtures/tiny-mp4.js';
+export {
+  type LoopbackHandler,
+  type LoopbackServer,
+  type RecordedRequest,
+  startLoopbackServer,
+} from './loopback/start-loopback-server.js';
+export * from './vendors/azure-sora/loopback.js';
+export * from './vendors/google-veo/loopback.js';
+export * from './vendors/openai-sora/loopback.js';
+export * from './vendors/runway/loopback.js';

@@ -1,0 +1,6 @@
+// msw request handlers that reproduce each vendor's wire format (../shared/providers/).
+
+export * from './vendors/azure-sora/msw.js';
+export * from './vendors/google-veo/msw.js';
+export * from './vendors/openai-sora/msw.js';
+export * from './vendors/runway/msw.js';
