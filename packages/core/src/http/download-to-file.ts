@@ -4,9 +4,9 @@ import { DownloadError } from '../errors/index.js';
 import { declaredLength, parseContentRange } from './content-range.js';
 import { discardBody } from './discard-body.js';
 import { type DownloadFailures, downloadFailures } from './download-failures.js';
-import { openFileSink } from './file-sink.js';
 import { createHttpClient } from './http-client.js';
 import { openDownload } from './open-download.js';
+import { openPartFile } from './part-file.js';
 import { streamToFile } from './stream-to-file.js';
 
 /** Options for {@link downloadToFile}. */
@@ -67,7 +67,7 @@ export async function downloadToFile(
   }
   if (source.type === 'stream') {
     const bytes = await deleteOnFatal(partPath, () =>
-      streamToFile(source.body, openFileSink(partPath, 'truncate'), {
+      streamToFile(source.body, openPartFile(partPath, 'truncate'), {
         start: 0,
         maxBytes,
         total: source.size,
@@ -136,7 +136,7 @@ export async function downloadToFile(
   }
   const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
   const bytes = await deleteOnFatal(partPath, () =>
-    streamToFile(body, openFileSink(partPath, start > 0 ? 'append' : 'truncate'), {
+    streamToFile(body, openPartFile(partPath, start > 0 ? 'append' : 'truncate'), {
       start,
       maxBytes,
       total: total ?? source.size,

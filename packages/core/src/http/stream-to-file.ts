@@ -1,5 +1,5 @@
 import { DownloadError } from '../errors/index.js';
-import type { FileSink } from './file-sink.js';
+import type { PartFile } from './part-file.js';
 
 /** Options for {@link streamToFile}. */
 export interface StreamToFileOptions {
@@ -24,7 +24,7 @@ export interface StreamToFileOptions {
  */
 export async function streamToFile(
   body: ReadableStream<Uint8Array>,
-  sink: FileSink,
+  sink: PartFile,
   options: StreamToFileOptions,
 ): Promise<number> {
   const { signal } = options;

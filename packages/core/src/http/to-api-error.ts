@@ -6,9 +6,10 @@ import {
   RateLimitError,
   VideoGenError,
 } from '../errors/index.js';
+import { redact } from '../log/redact.js';
 import { describeUrl } from './describe-url.js';
-import { redactText, secretHeaderValues } from './redact-text.js';
 import { parseRetryAfter } from './retry-after.js';
+import { secretHeaderValues } from './secret-headers.js';
 
 const REQUEST_ID_HEADERS = [
   'x-request-id',
@@ -60,7 +61,7 @@ export function toApiError(error: unknown, provider?: string): Error {
     });
   }
   if (isNetworkError(error)) {
-    const reason = error.cause instanceof Error ? `: ${redactText(error.cause.message)}` : '';
+    const reason = error.cause instanceof Error ? `: ${redact(error.cause.message)}` : '';
     return new ApiRequestError(
       `${label} request failed before a response (${describeUrl(error.request.url)})${reason}`,
       {
@@ -72,7 +73,7 @@ export function toApiError(error: unknown, provider?: string): Error {
     );
   }
   if (error instanceof Error) return error;
-  return new ApiRequestError(`${label} request failed: ${redactText(String(error))}`, {
+  return new ApiRequestError(`${label} request failed: ${redact(String(error))}`, {
     provider,
     retryable: false,
   });
@@ -82,7 +83,7 @@ export function toApiError(error: unknown, provider?: string): Error {
 function excerpt(data: unknown, secrets: string[]): string | undefined {
   if (data === undefined || data === null || data === '') return undefined;
   const text = typeof data === 'string' ? data : safeStringify(data);
-  const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
+  const clean = redact(text, secrets).replace(/\s+/g, ' ').trim();
   return clean.length > BODY_EXCERPT_CHARS ? `${clean.slice(0, BODY_EXCERPT_CHARS)}…` : clean;
 }
 
@@ -96,7 +97,7 @@ function vendorMessage(data: unknown, secrets: string[]): string | undefined {
     record.message ??
     record.detail;
   if (typeof candidate !== 'string' || !candidate) return undefined;
-  return redactText(candidate, secrets).slice(0, MESSAGE_EXCERPT_CHARS);
+  return redact(candidate, secrets).slice(0, MESSAGE_EXCERPT_CHARS);
 }
 
 function safeStringify(value: unknown): string {

@@ -26,7 +26,8 @@ const PATTERNS: readonly RegExp[] = [
 /**
  * Replaces secrets in `text` with `[REDACTED]`: registered secret values, `Bearer` tokens,
  * `Authorization`/`api-key`/`x-goog-api-key`/`x-api-key` header values, `key=`/`sig=`/`token=`
- * style query parameters and OpenAI-style `sk-...` keys.
+ * style query parameters and OpenAI-style `sk-...` keys. `extraSecrets` adds values known only to
+ * the caller (the headers a request just sent, which a careless server may echo back).
  *
  * @example
  * ```ts
@@ -34,10 +35,11 @@ const PATTERNS: readonly RegExp[] = [
  * redact('Authorization: Bearer sk-abc...'); // 'Authorization: [REDACTED]'
  * ```
  */
-export function redact(text: string): string {
+export function redact(text: string, extraSecrets: Iterable<string> = []): string {
   let out = text;
-  for (const secret of registeredSecrets()) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const secret of [...registeredSecrets(), ...extraSecrets]) {
+    // Very short values would redact ordinary words; real credentials are long.
+    if (secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   for (const pattern of PATTERNS) {
     out = out.replace(pattern, (_match, prefix: string) => `${prefix}${REDACTED}`);

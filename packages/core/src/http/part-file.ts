@@ -4,7 +4,7 @@ import { finished } from 'node:stream/promises';
 import { DownloadError } from '../errors/index.js';
 
 /** A file being written chunk by chunk. `write` resolves once the chunk may be followed by another. */
-export interface FileSink {
+export interface PartFile {
   write(chunk: Uint8Array): Promise<void>;
   /** Flushes and closes the file; rejects if any write failed. */
   close(): Promise<void>;
@@ -17,7 +17,7 @@ export interface FileSink {
 const HIGH_WATER_MARK = 1024 * 1024;
 
 /** Opens `path` for writing (`truncate`) or for appending to what a previous attempt left (`append`). */
-export function openFileSink(path: string, mode: 'append' | 'truncate'): FileSink {
+export function openPartFile(path: string, mode: 'append' | 'truncate'): PartFile {
   const stream = createWriteStream(path, {
     flags: mode === 'append' ? 'a' : 'w',
     highWaterMark: HIGH_WATER_MARK,
