@@ -202,3 +202,27 @@ describe('generateVideo lifecycle', () => {
     expect(existsSync(`${outPath}.part`)).toBe(false);
   });
 });
+
+describe('two processes on one output', () => {
+  it('refuses to drive a job whose output another live process holds', async () => {
+    const { outPath, base } = setup();
+    const { mkdirSync, writeFileSync: write } = await import('node:fs');
+    mkdirSync(path.dirname(outPath), { recursive: true });
+    // PID 1 is always alive: it stands for another process generating the same output.
+    write(`${outPath}.lock`, '1');
+    const error = await rejection(generateVideo(base));
+    expect((error as { code?: string }).code).toBe('output_locked');
+    expect((error as Error).message).toContain('pid 1');
+    expect(existsSync(`${outPath}.job.json`)).toBe(false);
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const { outPath, base } = setup();
+    const { mkdirSync, writeFileSync: write } = await import('node:fs');
+    mkdirSync(path.dirname(outPath), { recursive: true });
+    write(`${outPath}.lock`, '2147483646');
+    const result = await generateVideo(base);
+    expect(result.path).toBe(outPath);
+    expect(existsSync(`${outPath}.lock`)).toBe(false);
+  });
+});

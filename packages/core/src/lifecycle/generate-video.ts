@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError } from '../errors/job-errors.js';
 import { OutputExistsError, ValidationError } from '../errors/validation-error.js';
+import { VideoGenError } from '../errors/video-gen-error.js';
 import { getLibraryLogger } from '../log/index.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import { defaultOutPath } from './default-out-path.js';
@@ -11,8 +12,9 @@ import { fileExists } from './finish-output.js';
 import type { GenerateVideoOptions, GenerateVideoResult } from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
 import { type Journal, journalPathFor, readJournal, writeJournal } from './journal.js';
+import { withOutputLock } from './output-lock.js';
 import { resolveProvider } from './resolve-provider.js';
-import { runJournal } from './start-run.js';
+import { driveJournal, runJournal } from './start-run.js';
 
 /**
  * Generates a video and writes it to `outPath`: validates the request against the model (before
@@ -125,6 +127,20 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
     createdAt: now,
     updatedAt: now,
   };
-  await writeJournal(journalPath, journal);
-  return runJournal(provider, options, journal, journalPath, startedAt, async () => request, false);
+  return withOutputLock(outPath, async () => {
+    // Checked again under the lock: another process may have started on this output meanwhile.
+    if (await readJournal(journalPath)) {
+      throw new VideoGenError(
+        `Another process started a job for ${outPath} meanwhile; run again to resume it.`,
+        'output_locked',
+        {
+          provider: provider.id,
+        },
+      );
+    }
+    if (!options.overwrite && (await fileExists(outPath)))
+      throw new OutputExistsError(outPath, { provider: provider.id });
+    await writeJournal(journalPath, journal);
+    return driveJournal(provider, options, journal, journalPath, startedAt, async () => request, false);
+  });
 }
