@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateVideo, InputFileError, ValidationError } from '../src/index.js';
+import { checkVideoRequest, generateVideo, InputFileError, ValidationError } from '../src/index.js';
 import { createFakeProvider } from './support/fake-provider.js';
 import { PNG_1X1, tempDir, tinyMp4, writeFixture } from './support/fixtures.js';
 
@@ -139,5 +139,31 @@ describe('validation before any paid call', () => {
     expect(result.warnings).toEqual([
       expect.objectContaining({ feature: 'fps', message: 'fake-1 renders at 24 fps; fps 30 is ignored' }),
     ]);
+  });
+});
+
+describe('checkVideoRequest (dry run)', () => {
+  it('returns the validated request with images by role and submits nothing', async () => {
+    const { dir, provider, base } = setup();
+    const image = writeFixture(dir, 'a.png', PNG_1X1);
+    const checked = await checkVideoRequest({ ...base, images: [image, image], negativePrompt: 'x' });
+    expect(checked).toMatchObject({
+      provider: 'fake',
+      model: 'fake-1',
+      width: 1280,
+      height: 720,
+      fps: 24,
+      durationSeconds: 4,
+    });
+    expect(checked.images.map((i) => i.role)).toEqual(['firstFrame', 'reference']);
+    expect(checked.warnings).toHaveLength(1);
+    expect(provider.calls.submit).toBe(0);
+  });
+
+  it('throws the same ValidationError as generateVideo', async () => {
+    const { base } = setup();
+    await expect(checkVideoRequest({ ...base, durationSeconds: 3 })).rejects.toSatisfy((e: unknown) =>
+      ValidationError.isInstance(e),
+    );
   });
 });

@@ -1,3 +1,4 @@
+export { type CheckedVideoRequest, checkVideoRequest } from './check-video-request.js';
 export { DEFAULT_TIMEOUT_MS } from './deadline.js';
 export { generateVideo } from './generate-video.js';
 export type {

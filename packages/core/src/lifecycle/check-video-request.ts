@@ -1,0 +1,66 @@
+import type { GenerationWarning, LoadedImage } from '../contract/request.js';
+import { resolveRequest } from '../validation/resolve-request.js';
+import type { GenerateVideoOptions } from './generate-video-options.js';
+import { resolveProvider } from './resolve-provider.js';
+
+/** What a request would send, as checked by {@link checkVideoRequest}. */
+export interface CheckedVideoRequest {
+  readonly provider: string;
+  readonly model: string;
+  readonly prompt: string;
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly durationSeconds: number;
+  readonly seed: number | undefined;
+  readonly audio: boolean | undefined;
+  /** Each image by role, with its detected type and pixel size. */
+  readonly images: readonly {
+    role: 'firstFrame' | 'lastFrame' | 'reference';
+    source: string;
+    mediaType?: string;
+    width?: number;
+    height?: number;
+  }[];
+  readonly providerOptions: Readonly<Record<string, unknown>>;
+  readonly warnings: readonly GenerationWarning[];
+}
+
+function describeImage(role: 'firstFrame' | 'lastFrame' | 'reference', image: LoadedImage) {
+  return image.kind === 'url'
+    ? { role, source: image.url }
+    : { role, source: image.source, mediaType: image.mediaType, width: image.width, height: image.height };
+}
+
+/**
+ * Validates a request exactly as {@link generateVideo} would — model, sizes, durations, images —
+ * without submitting anything or writing any file: a dry run. Throws the same errors.
+ *
+ * @example
+ * ```ts
+ * const checked = await checkVideoRequest({ provider: 'local', prompt: 'waves', width: 640, height: 360 });
+ * console.log(checked.model, checked.warnings);
+ * ```
+ */
+export async function checkVideoRequest(options: GenerateVideoOptions): Promise<CheckedVideoRequest> {
+  const provider = await resolveProvider(options.provider, options.providerConfig);
+  const { request, warnings } = await resolveRequest(options, provider, 'dry-run');
+  return {
+    provider: provider.id,
+    model: request.model.id,
+    prompt: request.prompt,
+    width: request.width,
+    height: request.height,
+    fps: request.fps,
+    durationSeconds: request.durationSeconds,
+    seed: request.seed,
+    audio: request.audio,
+    images: [
+      ...(request.firstFrame ? [describeImage('firstFrame', request.firstFrame)] : []),
+      ...(request.lastFrame ? [describeImage('lastFrame', request.lastFrame)] : []),
+      ...request.referenceImages.map((image) => describeImage('reference', image)),
+    ],
+    providerOptions: request.providerOptions,
+    warnings,
+  };
+}
