@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +9,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // The library logs to logs/video_gen.log by default; tests that check logging configure their own file.
-    env: { VIDEO_GEN_LOG_FILE: 'off' },
+    // Tests record generations in a throwaway ledger, never the user's own.
+    env: {
+      VIDEO_GEN_LOG_FILE: 'off',
+      VIDEO_GEN_HOME: path.join(os.tmpdir(), `video-gen-test-home-${process.pid}`),
+    },
   },
 });

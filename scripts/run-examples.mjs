@@ -62,7 +62,12 @@ for (const run of runs) {
   const result = spawnSync(run.command, [...run.args, file], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', VIDEO_GEN_LOG_FILE: 'off' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      VIDEO_GEN_LOG_FILE: 'off',
+      VIDEO_GEN_HOME: path.join(os.tmpdir(), 'video-gen-example-home'),
+    },
     timeout: 180_000,
   });
   try {

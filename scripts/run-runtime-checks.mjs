@@ -3,6 +3,7 @@
 // prints "ok" on its last line. Prints "runtimes: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +25,12 @@ for (const check of checks) {
     const result = spawnSync(command, [...args, check], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', VIDEO_GEN_LOG_FILE: 'off' },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        VIDEO_GEN_LOG_FILE: 'off',
+        VIDEO_GEN_HOME: path.join(os.tmpdir(), 'video-gen-example-home'),
+      },
       timeout: 120_000,
     });
     const last = result.stdout.trim().split('\n').at(-1) ?? '';

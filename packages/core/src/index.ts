@@ -2,6 +2,7 @@ export * from './config/index.js';
 export * from './contract/index.js';
 export * from './errors/index.js';
 export * from './http/index.js';
+export * from './ledger/index.js';
 export * from './lifecycle/index.js';
 export * from './log/index.js';
 export { type ImageInput, loadImage } from './media/load-image.js';

@@ -60,6 +60,7 @@ export async function driveJob(
     }
     run.logger.info('job submitted', { provider: run.provider.id, model: job.model, jobId: job.id });
     await touch({ state: 'submitted', job });
+    await run.ledger.record(journal, job, { status: 'submitted' });
   }
   const job = journal.job;
   if (!job)
@@ -78,9 +79,14 @@ export async function driveJob(
     try {
       usage = await pollUntilDone(run, job);
     } catch (error) {
-      if (endsTheJob(error)) await deleteJournal(run.journalPath);
+      if (endsTheJob(error)) {
+        await deleteJournal(run.journalPath);
+        const { code, message } = error as VideoGenError;
+        await run.ledger.record(journal, job, { status: 'failed', error: { code, message } });
+      }
       throw error;
     }
+    await run.ledger.record(journal, job, { status: 'succeeded', usage });
     const t2 = Date.now();
     await downloadVideo(run, job);
     downloadMs = Date.now() - t2;
@@ -100,6 +106,7 @@ export async function driveJob(
       error: String(error),
     });
   });
+  await run.ledger.record(journal, job, { status: 'downloaded', ...(usage ? { usage } : {}) });
   const bytes = (await stat(run.outPath)).size;
   run.logger.info('video written', { provider: run.provider.id, jobId: job.id, path: run.outPath, bytes });
   run.emit({ phase: 'done', jobId: job.id, progress: 1 });
@@ -114,7 +121,7 @@ export async function driveJob(
     fps: request.fps,
     durationSeconds: request.durationSeconds,
     bytes,
-    warnings: journal.warnings,
+    warnings: [...journal.warnings, ...run.ledger.warnings],
     usage,
     resumed,
     timings: { submitMs, generationMs, downloadMs, totalMs: Date.now() - run.startedAt },

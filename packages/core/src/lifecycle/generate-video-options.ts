@@ -59,6 +59,11 @@ export interface GenerationSettings {
   readonly allowLoopbackDownloads?: boolean;
   /** The largest video accepted, in bytes. Default 4 GiB. */
   readonly maxDownloadBytes?: number;
+  /**
+   * The generation ledger's folder, or `false` to record nothing. Default: `VIDEO_GEN_HOME/ledger`,
+   * else the platform's data folder (see {@link listGenerations}).
+   */
+  readonly ledger?: string | false;
 }
 
 /** Options of {@link generateVideo}. */

@@ -1,5 +1,6 @@
 import type { ProviderContext } from '../contract/provider-context.js';
 import type { VideoProvider } from '../contract/video-provider.js';
+import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { Logger } from '../log/logger.js';
 import type { GenerationSettings } from './generate-video-options.js';
 import type { ProgressEvent } from './progress-event.js';
@@ -14,6 +15,8 @@ export interface JobRun {
   readonly outPath: string;
   readonly journalPath: string;
   readonly startedAt: number;
+  /** Records the job's progress in the generation ledger. */
+  readonly ledger: LedgerRecorder;
   emit(event: Omit<ProgressEvent, 'provider' | 'model' | 'elapsedMs'>): void;
 }
 

@@ -2,6 +2,7 @@ import type { JobRef } from '../contract/job-ref.js';
 import type { ResolvedRequest } from '../contract/request.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
+import { ledgerRecorder } from '../ledger/ledger-recorder.js';
 import { getLibraryLogger } from '../log/index.js';
 import { underDeadline } from './deadline.js';
 import { driveJob } from './drive-job.js';
@@ -69,6 +70,7 @@ export function driveJournal(
           journalPath,
           startedAt,
           emit,
+          ledger: ledgerRecorder(settings.ledger, logger),
         },
         journal,
         prepare,

@@ -1,0 +1,65 @@
+import type { JobRef } from '../contract/job-ref.js';
+import type { GenerationWarning } from '../contract/request.js';
+import type { Journal } from '../lifecycle/journal.js';
+import type { Logger } from '../log/logger.js';
+import { type GenerationRecord, generationId } from './generation-record.js';
+import { defaultLedgerDir } from './ledger-location.js';
+import { LedgerStore } from './ledger-store.js';
+
+/** Records a job's progress in the ledger. Never throws: a ledger that cannot be written is a warning. */
+export interface LedgerRecorder {
+  record(
+    journal: Journal,
+    job: JobRef,
+    changes: Pick<GenerationRecord, 'status'> & Partial<Pick<GenerationRecord, 'usage' | 'error'>>,
+  ): Promise<void>;
+  /** Warnings to add to the result (at most one). */
+  readonly warnings: readonly GenerationWarning[];
+}
+
+/** The ledger store for a `ledger` option: a folder, `false` for none, or the default location. */
+export function ledgerStoreFor(ledger: string | false | undefined): LedgerStore | undefined {
+  if (ledger === false) return undefined;
+  return new LedgerStore(ledger ?? defaultLedgerDir());
+}
+
+/** A recorder writing to the ledger chosen by the `ledger` option. */
+export function ledgerRecorder(ledger: string | false | undefined, logger: Logger): LedgerRecorder {
+  const store = ledgerStoreFor(ledger);
+  const warnings: GenerationWarning[] = [];
+  return {
+    warnings,
+    async record(journal, job, changes) {
+      if (!store) return;
+      const id = generationId(job);
+      try {
+        const now = new Date().toISOString();
+        const previous = await store.read(id);
+        await store.write({
+          version: 1,
+          id,
+          provider: job.provider,
+          model: job.model,
+          job,
+          request: journal.request,
+          outPath: journal.outPath,
+          createdAt: previous?.createdAt ?? now,
+          ...(previous?.usage ? { usage: previous.usage } : {}),
+          // An undefined field (usage not reported this time) must not erase what was recorded.
+          ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+          status: changes.status,
+          updatedAt: now,
+        });
+      } catch (error) {
+        logger.warn('the generation ledger could not be written', { dir: store.dir, error: String(error) });
+        if (warnings.length === 0) {
+          warnings.push({
+            type: 'other',
+            feature: 'ledger',
+            message: `The generation ledger at ${store.dir} could not be written (${String(error)}); this generation is not recorded there.`,
+          });
+        }
+      }
+    },
+  };
+}
