@@ -1,3 +1,9 @@
+/**
+ * Finds ffmpeg and ffprobe: option, `FFMPEG_PATH`, `ffmpeg-static`, `@ffmpeg-installer/ffmpeg`, then PATH.
+ *
+ * @packageDocumentation
+ * @module @video-gen/core/ffmpeg
+ */
 export {
   type FfmpegSource,
   type ResolvedBinary,

@@ -1,3 +1,9 @@
+/**
+ * The video-gen core: the provider contract, the registry, `generateVideo()` and `resumeVideo()`, configs, errors, the logger, downloads and the generation ledger.
+ *
+ * @packageDocumentation
+ * @module @video-gen/core
+ */
 export * from './config/index.js';
 export * from './contract/index.js';
 export * from './errors/index.js';

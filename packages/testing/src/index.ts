@@ -1,3 +1,9 @@
+/**
+ * The provider conformance suite (vitest) and test helpers.
+ *
+ * @packageDocumentation
+ * @module @video-gen/testing
+ */
 export { type CallCounts, countingProvider } from './conformance/counting-provider.js';
 export {
   describeProviderConformance,

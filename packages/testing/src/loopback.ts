@@ -1,3 +1,9 @@
+/**
+ * Runtime-safe test helpers (no vitest, no msw): loopback vendor servers and fixtures, for Node, Bun and Deno.
+ *
+ * @packageDocumentation
+ * @module @video-gen/testing/loopback
+ */
 // Runtime-safe helpers (no vitest, no msw): usable from Bun and Deno scripts as well as tests.
 export { solidPng } from './fixtures/solid-png.js';
 export { tinyMp4, tinyMp4Path } from './fixtures/tiny-mp4.js';

@@ -1,3 +1,9 @@
+/**
+ * msw request handlers reproducing each vendor's wire format.
+ *
+ * @packageDocumentation
+ * @module @video-gen/testing/msw
+ */
 // msw request handlers that reproduce each vendor's wire format (../shared/providers/).
 
 export * from './vendors/azure-sora/msw.js';
