@@ -1,3 +1,4 @@
+import type { ProviderLimits } from '../limits/request-limiter.js';
 import type { JobRef } from './job-ref.js';
 import type { JobStatus } from './job-status.js';
 import type { ModelInfo } from './model-info.js';
@@ -25,6 +26,8 @@ export interface VideoProvider {
   readonly id: string;
   /** Capabilities per model; `models[0]` is the default. */
   readonly models: readonly ModelInfo[];
+  /** The vendor's documented request limits, applied per process unless the caller sets `limits`. */
+  readonly limits?: ProviderLimits;
   /** Validates and parses this provider's entry of `providerOptions`. Throw a ValidationError on bad input. */
   parseProviderOptions?(options: unknown): Record<string, unknown>;
   /** Extra checks beyond `ModelInfo` (vendor-specific combinations); returns warnings, throws ValidationError. No network. */

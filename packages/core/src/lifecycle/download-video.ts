@@ -18,7 +18,7 @@ export async function downloadVideo(run: JobRun, job: JobRef): Promise<{ partPat
   await withRetry(
     async () => {
       for (let refreshed = false; ; refreshed = true) {
-        const source = await run.provider.download(job, run.context);
+        const source = await run.vendorCall(() => run.provider.download(job, run.context));
         try {
           await downloadToFile(source, partPath, {
             fetch: run.context.fetch,

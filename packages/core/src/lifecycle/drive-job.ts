@@ -46,7 +46,7 @@ export async function driveJob(
     run.emit({ phase: 'submitting' });
     let job: JobRef;
     try {
-      job = await withRetry(() => run.provider.submit(request, run.context), {
+      job = await withRetry(() => run.vendorCall(() => run.provider.submit(request, run.context)), {
         operation: 'submit',
         provider: run.provider.id,
         policy: run.settings.retry,

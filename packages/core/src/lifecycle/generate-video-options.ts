@@ -1,6 +1,7 @@
 import type { JobUsage } from '../contract/job-status.js';
 import type { GenerationWarning } from '../contract/request.js';
 import type { VideoProvider } from '../contract/video-provider.js';
+import type { ProviderLimits } from '../limits/request-limiter.js';
 import type { ImageInput } from '../media/load-image.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import type { ProgressEvent } from './progress-event.js';
@@ -53,6 +54,8 @@ export interface GenerationSettings {
   readonly retry?: Partial<RetryPolicy>;
   /** Polling intervals. */
   readonly poll?: PollOptions;
+  /** Request limits for this provider in this process (shared by every concurrent call). Default: the provider's own. */
+  readonly limits?: ProviderLimits;
   /** The `fetch` for downloads and REST calls outside vendor SDKs. */
   readonly fetch?: typeof globalThis.fetch;
   /** Allow downloads from loopback http URLs (tests, local gateways). Default false. */

@@ -15,6 +15,8 @@ export interface JobRun {
   readonly outPath: string;
   readonly journalPath: string;
   readonly startedAt: number;
+  /** Runs one vendor call within the provider's request limits. */
+  vendorCall<T>(call: () => Promise<T>): Promise<T>;
   /** Records the job's progress in the generation ledger. */
   readonly ledger: LedgerRecorder;
   emit(event: Omit<ProgressEvent, 'provider' | 'model' | 'elapsedMs'>): void;

@@ -18,7 +18,7 @@ export async function pollUntilDone(run: JobRun, job: JobRef): Promise<JobUsage 
   let interval = poll.initialIntervalMs;
   let lastState = '';
   for (;;) {
-    const status = await withRetry(() => run.provider.status(job, run.context), {
+    const status = await withRetry(() => run.vendorCall(() => run.provider.status(job, run.context)), {
       operation: `status of job ${job.id}`,
       provider: run.provider.id,
       policy: run.settings.retry,

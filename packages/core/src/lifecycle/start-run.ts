@@ -3,6 +3,8 @@ import type { ResolvedRequest } from '../contract/request.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { ledgerRecorder } from '../ledger/ledger-recorder.js';
+import { limiterFor } from '../limits/request-limiter.js';
+import { vendorCall } from '../limits/vendor-call.js';
 import { getLibraryLogger } from '../log/index.js';
 import { underDeadline } from './deadline.js';
 import { driveJob } from './drive-job.js';
@@ -51,6 +53,7 @@ export function driveJournal(
   const logger = getLibraryLogger();
   const model = journal.job?.model ?? journal.request.model;
   const emit = progressEmitter(settings, provider.id, model, startedAt, logger);
+  const limiter = limiterFor(provider.id, settings.limits ?? provider.limits);
   let job: JobRef | undefined = journal.job;
   return underDeadline(
     settings,
@@ -71,6 +74,7 @@ export function driveJournal(
           startedAt,
           emit,
           ledger: ledgerRecorder(settings.ledger, logger),
+          vendorCall: (call) => vendorCall(limiter, call, signal),
         },
         journal,
         prepare,

@@ -1,0 +1,88 @@
+import { sleep } from '../retry/sleep.js';
+
+/** How many vendor calls one provider may make at once and per minute, in this process. */
+export interface ProviderLimits {
+  /** Calls in flight at once. Default: unlimited. */
+  readonly maxConcurrentRequests?: number;
+  /** Calls started per minute (a sliding window). Default: unlimited. */
+  readonly requestsPerMinute?: number;
+}
+
+/**
+ * Spaces out one provider's vendor calls: at most `maxConcurrentRequests` in flight, at most
+ * `requestsPerMinute` started in any minute, and none at all while the vendor has asked everyone
+ * to back off (a 429's Retry-After pauses every caller, not only the one that got it).
+ */
+export class RequestLimiter {
+  private active = 0;
+  private readonly started: number[] = [];
+  private pausedUntil = 0;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(private limits: ProviderLimits) {}
+
+  /** Replaces the limits (the most recent caller's settings win). */
+  configure(limits: ProviderLimits): void {
+    this.limits = limits;
+    this.wake();
+  }
+
+  /** Stops every caller from starting a call for `ms`. */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+
+  /** Runs `call` once the limits allow it. */
+  async run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
+    try {
+      return await call();
+    } finally {
+      this.active--;
+      this.wake();
+    }
+  }
+
+  private async acquire(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = Date.now();
+      const { maxConcurrentRequests = Number.POSITIVE_INFINITY, requestsPerMinute } = this.limits;
+      while (this.started.length > 0 && this.started[0]! <= now - 60_000) this.started.shift();
+      const pauseLeft = this.pausedUntil - now;
+      const windowLeft =
+        requestsPerMinute !== undefined && this.started.length >= requestsPerMinute
+          ? this.started[0]! + 60_000 - now
+          : 0;
+      if (pauseLeft <= 0 && windowLeft <= 0 && this.active < maxConcurrentRequests) {
+        this.active++;
+        if (requestsPerMinute !== undefined) this.started.push(now);
+        return;
+      }
+      const wait = Math.max(pauseLeft, windowLeft);
+      if (wait > 0) await sleep(wait, signal);
+      else await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private wake(): void {
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
+}
+
+// One limiter per provider id for the whole process, shared by every copy of core.
+const LIMITERS = Symbol.for('video-gen.request-limiters');
+
+/** The process-wide limiter of a provider; `limits`, when given, replace its current ones. */
+export function limiterFor(providerId: string, limits?: ProviderLimits): RequestLimiter {
+  const holder = globalThis as { [LIMITERS]?: Map<string, RequestLimiter> };
+  holder[LIMITERS] ??= new Map();
+  let limiter = holder[LIMITERS].get(providerId);
+  if (!limiter) {
+    limiter = new RequestLimiter(limits ?? {});
+    holder[LIMITERS].set(providerId, limiter);
+  } else if (limits) {
+    limiter.configure(limits);
+  }
+  return limiter;
+}
