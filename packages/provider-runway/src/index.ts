@@ -1,1 +1,12 @@
-export {};
+export { RunwayConfig } from './runway-config.js';
+export { runwayModels } from './runway-models.js';
+export type { RunwayProviderOptions } from './runway-options.js';
+export {
+  generateVideoWithRunway,
+  generateVideoWithRunwayVeo,
+  RunwayGen4Client,
+  type RunwayGenerateOptions,
+  RunwayVeoClient,
+  type RunwayVeoGenerateOptions,
+} from './runway-parity.js';
+export { createRunway, plugin } from './runway-provider.js';
