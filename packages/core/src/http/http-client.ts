@@ -1,4 +1,12 @@
-import ky, { type KyInstance } from 'ky';
+import type { KyInstance } from 'ky';
+import * as kyModule from 'ky';
+
+// ky ships only ESM. The CommonJS build loads it with require(esm), which hands back the module
+// namespace wrapped once more, so the default export sits one level deeper there.
+const ky: KyInstance =
+  typeof kyModule.default === 'function'
+    ? kyModule.default
+    : (kyModule.default as unknown as { default: KyInstance }).default;
 
 /** A configured `ky` instance, as {@link createHttpClient} returns it. */
 export type HttpClient = KyInstance;
