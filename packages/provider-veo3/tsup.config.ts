@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'es2023',
   shims: true,
   removeNodeProtocol: false,
+  // Loaded only for application default credentials; it comes with @google/genai, never bundled.
+  external: ['google-auth-library'],
 });
