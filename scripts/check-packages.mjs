@@ -2,7 +2,7 @@
 // resolution, ESM and CJS), then a size report. Fails when any check fails, when core's own built
 // code passes 25 KB min+gzip, or when core's entry imports a vendor SDK.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -76,13 +76,23 @@ for (const dir of packages) {
   const name = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name;
   const publint = run(bin('publint'), ['--strict'], dir);
   if (!publint.ok || !/All good/.test(publint.output)) fail(`publint ${name}\n${publint.output}`);
-  const hasTypes = JSON.stringify(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).exports ?? {}).includes('types');
+  const hasTypes = JSON.stringify(
+    JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).exports ?? {},
+  ).includes('types');
   if (hasTypes) {
     const attw = run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'ascii'], dir);
     if (!attw.ok) fail(`attw ${name}\n${attw.output}`);
   }
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' }));
-  rows.push({ name, packed: packed.size, unpacked: packed.unpackedSize, files: packed.entryCount, install: installSize(dir) });
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' }),
+  );
+  rows.push({
+    name,
+    packed: packed.size,
+    unpacked: packed.unpackedSize,
+    files: packed.entryCount,
+    install: installSize(dir),
+  });
 }
 
 // Core's own code: its ESM entries bundled with every dependency left external, minified, gzipped.
@@ -99,12 +109,19 @@ const bundle = await build({
   metafile: true,
 });
 const coreBytes = bundle.outputFiles.reduce((sum, file) => sum + gzipSync(file.contents).length, 0);
-const imported = Object.values(bundle.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
-const vendor = imported.filter((specifier) => VENDOR_SDKS.some((sdk) => specifier === sdk || specifier.startsWith(`${sdk}/`)));
+const imported = Object.values(bundle.metafile.outputs).flatMap((output) =>
+  output.imports.map((i) => i.path),
+);
+const vendor = imported.filter((specifier) =>
+  VENDOR_SDKS.some((sdk) => specifier === sdk || specifier.startsWith(`${sdk}/`)),
+);
 
 console.log('\n| package | packed | unpacked | files | dependencies installed |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const row of rows) console.log(`| ${row.name} | ${kb(row.packed)} | ${kb(row.unpacked)} | ${row.files} | ${kb(row.install)} |`);
+for (const row of rows)
+  console.log(
+    `| ${row.name} | ${kb(row.packed)} | ${kb(row.unpacked)} | ${row.files} | ${kb(row.install)} |`,
+  );
 console.log(`\n@video-gen/core own code, min+gzip: ${kb(coreBytes)} (limit ${kb(CORE_LIMIT)})`);
 if (coreBytes > CORE_LIMIT) fail(`@video-gen/core is ${kb(coreBytes)} min+gzip, over ${kb(CORE_LIMIT)}`);
 if (vendor.length > 0) fail(`@video-gen/core imports vendor SDKs: ${vendor.join(', ')}`);

@@ -16,15 +16,25 @@ const PACKAGES = ['core', 'provider-local', 'testing', 'provider-runway'];
 const work = mkdtempSync(path.join(os.tmpdir(), 'video-gen-pack-'));
 const tarballs = PACKAGES.map((name) => {
   const [info] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: path.join(root, 'packages', name), encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: path.join(root, 'packages', name),
+      encoding: 'utf8',
+    }),
   );
   return path.join(work, info.filename);
 });
 
 const project = path.join(work, 'app');
 execFileSync('mkdir', ['-p', project]);
-writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, version: '0.0.0' }));
-execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs], { cwd: project, stdio: 'inherit' });
+writeFileSync(
+  path.join(project, 'package.json'),
+  JSON.stringify({ name: 'app', private: true, version: '0.0.0' }),
+);
+execFileSync(
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs],
+  { cwd: project, stdio: 'inherit' },
+);
 
 const generate = (importCore, importLocal, importRunway, importLoopback, runtimeName) => `
 const out = ${JSON.stringify(path.join(work, 'out'))};
@@ -42,7 +52,13 @@ try {
 }
 `;
 const esm = (name) =>
-  generate(`await import('@video-gen/core')`, `await import('@video-gen/provider-local')`, `await import('@video-gen/provider-runway')`, `await import('@video-gen/testing/loopback')`, name);
+  generate(
+    `await import('@video-gen/core')`,
+    `await import('@video-gen/provider-local')`,
+    `await import('@video-gen/provider-runway')`,
+    `await import('@video-gen/testing/loopback')`,
+    name,
+  );
 writeFileSync(path.join(project, 'esm.mjs'), esm('node-esm'));
 writeFileSync(path.join(project, 'bun.ts'), esm('bun'));
 writeFileSync(path.join(project, 'deno.ts'), esm('deno'));
@@ -72,7 +88,9 @@ for (const [name, command, args] of runs) {
     console.log(`${last} bytes`);
   } else {
     failed++;
-    console.log(`FAILED ${name} (exit ${result.status ?? result.signal})\n${result.stdout}\n${result.stderr}`);
+    console.log(
+      `FAILED ${name} (exit ${result.status ?? result.signal})\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }
 rmSync(work, { recursive: true, force: true });

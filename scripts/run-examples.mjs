@@ -18,6 +18,14 @@ const runs = [
     args: ['examples/node/generate.mjs'],
     expect: { width: 640, height: 360, fps: 24, duration: 4 },
   },
+  // The README's demo (npm run demo): three 2 s clips chained on their last frames, joined without
+  // the 2 repeated boundary frames.
+  {
+    name: 'node-sequence',
+    command: process.execPath,
+    args: ['examples/node/sequence.mjs'],
+    expect: { width: 640, height: 360, fps: 24, duration: 6 - 2 / 24 },
+  },
   {
     name: 'bun',
     command: bin('bun'),
@@ -57,7 +65,7 @@ function probe(file) {
 let passed = 0;
 let failed = 0;
 for (const run of runs) {
-  const file = path.join(out, `${run.name}.mp4`);
+  const file = path.join(out, `${run.name.split(' ')[0]}.mp4`);
   const started = Date.now();
   const result = spawnSync(run.command, [...run.args, file], {
     cwd: root,

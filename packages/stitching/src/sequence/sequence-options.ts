@@ -1,0 +1,180 @@
+import type {
+  GenerationSettings,
+  GenerationWarning,
+  ImageInput,
+  ProgressEvent,
+  VideoProvider,
+} from '@video-gen/core';
+import type { ReencodePolicy } from '../concat/plan-concat.js';
+import type { FrameFormat } from '../frames/extract-last-frame.js';
+
+/**
+ * One clip of a sequence.
+ *
+ * @example
+ * ```ts
+ * const clip: SequenceClip = { prompt: 'The boat drifts into a storm drain', referenceImages: ['boat-style.png'] };
+ * ```
+ */
+export interface SequenceClip {
+  /** What the clip shows. */
+  readonly prompt: string;
+  /**
+   * Images without a stated role (Python parity). For the first clip the model maps them as
+   * `generateVideo` does (usually the first as first frame); for later clips the first frame is
+   * the previous clip's last frame, so these are all reference images.
+   */
+  readonly images?: readonly ImageInput[];
+  /** Style or subject references for this clip. */
+  readonly referenceImages?: readonly ImageInput[];
+  /** The first clip's first frame. Later clips take the previous clip's last frame instead. */
+  readonly firstFrame?: ImageInput;
+}
+
+/** Settings shared by every clip: the generation settings of `generateVideo` that describe the video or how to wait for it. */
+export type SequenceGenerationSettings = Pick<
+  GenerationSettings,
+  | 'providerConfig'
+  | 'width'
+  | 'height'
+  | 'fps'
+  | 'durationSeconds'
+  | 'seed'
+  | 'negativePrompt'
+  | 'audio'
+  | 'providerOptions'
+  | 'timeoutMs'
+  | 'retry'
+  | 'poll'
+  | 'fetch'
+  | 'allowLoopbackDownloads'
+  | 'maxDownloadBytes'
+  | 'cancelRemoteOnAbort'
+>;
+
+/** How the clips are joined when `concatTo` is set. */
+export interface SequenceConcatOptions {
+  /** Drop each following clip's first frame, which repeats the previous clip's last one. Default true: a seamless join. */
+  readonly dropBoundaryFrame?: boolean;
+  /** Default `auto`. */
+  readonly reencode?: ReencodePolicy;
+  /** Replace an existing `concatTo` file that this sequence did not write. Default false. */
+  readonly overwrite?: boolean;
+  /** x264 preset for a re-encode. Default `veryfast`. */
+  readonly preset?: string;
+  /** x264 CRF for a re-encode. Default 18. */
+  readonly crf?: number;
+}
+
+/** What `onProgress` of {@link generateSequence} receives. */
+export interface SequenceProgressEvent {
+  readonly phase:
+    | 'validating'
+    | 'generating'
+    | 'reused'
+    | 'extracting-frame'
+    | 'waiting'
+    | 'concatenating'
+    | 'done';
+  /** The clip concerned (1-based), when there is one. */
+  readonly clip?: number;
+  /** How many clips the sequence has. */
+  readonly clips: number;
+  /** core's progress event of the clip being generated, while `phase` is `generating`. */
+  readonly generation?: ProgressEvent;
+}
+
+/**
+ * Options of {@link generateSequence}.
+ *
+ * @example
+ * ```ts
+ * const options: GenerateSequenceOptions = {
+ *   provider: 'veo3',
+ *   clips: [{ prompt: 'A fox wakes up' }, { prompt: 'The fox steps into the snow' }],
+ *   images: [['den.png'], []],
+ *   outDir: 'out/fox',
+ *   concatTo: 'out/fox.mp4',
+ *   delayBetweenClipsMs: 5_000,
+ * };
+ * ```
+ */
+export interface GenerateSequenceOptions extends SequenceGenerationSettings {
+  /** A registry id or a provider value. Default `local`. */
+  readonly provider?: string | VideoProvider;
+  /** A model whose `images.firstFrame` is true; the provider's default model when absent. */
+  readonly model?: string;
+  /** The clips, in order. */
+  readonly clips: readonly SequenceClip[];
+  /**
+   * Images for the clips (Python's `file_paths_list`): one list used by every clip, or one list per
+   * clip (its length must equal the number of clips). Added to each clip's own `images`.
+   */
+  readonly images?: readonly ImageInput[] | readonly (readonly ImageInput[])[];
+  /** The folder for the clips (`clip-01.mp4`, …), their boundary frames (`frames/`) and `sequence.json`. */
+  readonly outDir: string;
+  /** Join the clips into this file once all are done. */
+  readonly concatTo?: string;
+  /** How to join them. */
+  readonly concat?: SequenceConcatOptions;
+  /**
+   * Continue the sequence recorded in `outDir` (default true): finished clips are kept, a clip in
+   * flight is resumed through core's journal. With `false`, `outDir` must not hold a sequence yet:
+   * nothing is reused and nothing is deleted.
+   */
+  readonly resume?: boolean;
+  /** Wait this long between two generated clips (vendor rate limits). Default 0. */
+  readonly delayBetweenClipsMs?: number;
+  /** Boundary frame format. Default: PNG when the model takes it, JPEG otherwise. */
+  readonly frameFormat?: FrameFormat;
+  /** Cancels the sequence; a clip in flight keeps its journal and resumes on the next run. */
+  readonly signal?: AbortSignal;
+  /** Called as the sequence moves on, and with each clip's own progress. */
+  readonly onProgress?: (event: SequenceProgressEvent) => void;
+  /** The ffmpeg binary for frames and joining; found by core's resolver when absent. */
+  readonly ffmpegPath?: string;
+  /** The ffprobe binary for joining. */
+  readonly ffprobePath?: string;
+}
+
+/** One finished clip. */
+export interface SequenceClipResult {
+  /** 1-based. */
+  readonly index: number;
+  /** The absolute path of the clip. */
+  readonly path: string;
+  readonly prompt: string;
+  /** The vendor's job id. */
+  readonly jobId: string | undefined;
+  /** The boundary frame this clip started from (clips after the first). */
+  readonly firstFramePath: string | undefined;
+  /** This clip's last frame, extracted for the next clip. */
+  readonly lastFramePath: string | undefined;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly fps: number | undefined;
+  readonly durationSeconds: number | undefined;
+  /** How this run got the clip: generated now, a job resumed from core's journal, or reused from an earlier run. */
+  readonly source: 'generated' | 'resumed' | 'reused';
+}
+
+/**
+ * What {@link generateSequence} returns.
+ *
+ * @example
+ * ```ts
+ * const { clips, concatPath, warnings } = await generateSequence(options);
+ * for (const clip of clips) console.log(clip.index, clip.source, clip.path);
+ * ```
+ */
+export interface GenerateSequenceResult {
+  readonly clips: readonly SequenceClipResult[];
+  /** The joined video, when `concatTo` was set. */
+  readonly concatPath: string | undefined;
+  /** `sequence.json`. */
+  readonly manifestPath: string;
+  readonly provider: string;
+  readonly model: string;
+  /** Warnings of every clip (prefixed with its number) and of the join. */
+  readonly warnings: readonly GenerationWarning[];
+}
