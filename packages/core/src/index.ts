@@ -12,6 +12,7 @@ export * from './ledger/index.js';
 export * from './lifecycle/index.js';
 export * from './log/index.js';
 export { type ImageInput, loadImage } from './media/load-image.js';
+export { solidPng } from './media/solid-png.js';
 export * from './registry/index.js';
 export {
   defaultRetryPolicy,

@@ -5,7 +5,7 @@
  * @module @video-gen/testing/loopback
  */
 // Runtime-safe helpers (no vitest, no msw): usable from Bun and Deno scripts as well as tests.
-export { solidPng } from './fixtures/solid-png.js';
+export { solidPng } from '@video-gen/core';
 export { tinyMp4, tinyMp4Path } from './fixtures/tiny-mp4.js';
 export {
   type LoopbackHandler,

@@ -1,4 +1,5 @@
 import {
+  checkVideoRequest,
   type GenerateVideoOptions,
   type ImageInput,
   InputFileError,
@@ -16,7 +17,6 @@ import {
 } from './clip-fingerprint.js';
 import { distributeImages } from './distribute-images.js';
 import { placeholderFrame } from './placeholder-frame.js';
-import { preflightClip } from './preflight-clip.js';
 import type { PlannedClip } from './reconcile-manifest.js';
 import type { GenerateSequenceOptions } from './sequence-options.js';
 
@@ -109,16 +109,14 @@ export async function preflightClips(
   let placeholder: Uint8Array | undefined;
   for (const [position, request] of requests.entries()) {
     try {
-      const resolved = await preflightClip(
-        {
-          ...base,
-          prompt: request.prompt,
-          images: request.images,
-          referenceImages: request.referenceImages,
-          firstFrame: position === 0 ? request.firstFrame : placeholder,
-        },
+      const resolved = await checkVideoRequest({
+        ...base,
         provider,
-      );
+        prompt: request.prompt,
+        images: request.images,
+        referenceImages: request.referenceImages,
+        firstFrame: position === 0 ? request.firstFrame : placeholder,
+      });
       if (!size) {
         size = { width: resolved.width, height: resolved.height };
         placeholder = placeholderFrame(format, size.width, size.height);

@@ -10,12 +10,12 @@ import {
   isNumberRange,
   isSizeRange,
   resumeVideo,
+  solidPng,
   ValidationError,
   VideoGenError,
   type VideoProvider,
 } from '@video-gen/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { solidPng } from '../fixtures/solid-png.js';
 import { countingProvider } from './counting-provider.js';
 import { refusedDuration, refusedSize } from './invalid-settings.js';
 import { boxTypeAt4 } from './mp4-header.js';
