@@ -1,1 +1,6 @@
-export {};
+export { SoraConfig } from './sora-config.js';
+export { downloadSoraThumbnail, type RemixSoraOptions, remixSoraVideo } from './sora-extras.js';
+export { SORA_MODEL_IDS, type SoraModelId, soraModels } from './sora-models.js';
+export { generateVideoWithSora2, SoraAPIClient, type SoraGenerateOptions } from './sora-parity.js';
+export { createSora, plugin, SORA_PROVIDER_ID, SORA_SHUTDOWN_WARNING } from './sora-provider.js';
+export type { SoraProviderOptions } from './videos-api-options.js';
