@@ -1,3 +1,9 @@
+/**
+ * Sora 2 on Azure AI Foundry (API key or Microsoft Entra ID).
+ *
+ * @packageDocumentation
+ * @module @video-gen/provider-azure-sora
+ */
 export type { SoraModelId, SoraProviderOptions } from '@video-gen/provider-sora';
 export { AzureSoraConfig } from './azure-sora-config.js';
 export { downloadAzureSoraThumbnail, remixAzureSoraVideo } from './azure-sora-extras.js';

@@ -1,3 +1,9 @@
+/**
+ * Runway Gen-4 and the Veo models Runway serves, through the official `@runwayml/sdk`.
+ *
+ * @packageDocumentation
+ * @module @video-gen/provider-runway
+ */
 export { RunwayConfig } from './runway-config.js';
 export { runwayModels } from './runway-models.js';
 export type { RunwayProviderOptions } from './runway-options.js';

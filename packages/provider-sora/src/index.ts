@@ -1,3 +1,9 @@
+/**
+ * OpenAI Sora 2 through the official `openai` SDK (the Videos API, announced for shutdown on 2026-09-24).
+ *
+ * @packageDocumentation
+ * @module @video-gen/provider-sora
+ */
 export { SoraConfig } from './sora-config.js';
 export { downloadSoraThumbnail, type RemixSoraOptions, remixSoraVideo } from './sora-extras.js';
 export { SORA_MODEL_IDS, type SoraModelId, soraModels } from './sora-models.js';

@@ -1,3 +1,9 @@
+/**
+ * The Videos API engine shared by the OpenAI and Azure Sora providers.
+ *
+ * @packageDocumentation
+ * @module @video-gen/provider-sora/videos-api
+ */
 // The Videos API engine shared by the OpenAI and Azure Sora providers, for providers of the same
 // wire shape (Azure, gateways). Most users want the package's main entry instead.
 export {

@@ -1,3 +1,9 @@
+/**
+ * Google Veo 3 / 3.1 on Vertex AI (enterprise and express modes) and, as legacy, the Gemini Developer API.
+ *
+ * @packageDocumentation
+ * @module @video-gen/provider-veo3
+ */
 export {
   hasVeo3Credentials,
   type ResolvedVeo3Config,

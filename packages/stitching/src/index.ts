@@ -1,3 +1,9 @@
+/**
+ * Frame-chained multi-clip sequences, last-frame extraction and concatenation.
+ *
+ * @packageDocumentation
+ * @module @video-gen/stitching
+ */
 export {
   type ConcatClipsOptions,
   type ConcatClipsResult,

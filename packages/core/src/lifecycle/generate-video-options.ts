@@ -40,7 +40,7 @@ export interface GenerationSettings {
   readonly audio?: boolean;
   /** Per-provider options, keyed by provider id; each provider validates its own entry. */
   readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** Replace an existing output file. Default false: an existing file is an {@link OutputExistsError}. */
+  /** Replace an existing output file. Default false: an existing file is an `OutputExistsError`. */
   readonly overwrite?: boolean;
   /** Cancels the generation. A submitted job's journal stays, so it can be resumed. */
   readonly signal?: AbortSignal;
@@ -64,7 +64,7 @@ export interface GenerationSettings {
   readonly maxDownloadBytes?: number;
   /**
    * The generation ledger's folder, or `false` to record nothing. Default: `VIDEO_GEN_HOME/ledger`,
-   * else the platform's data folder (see {@link listGenerations}).
+   * else the platform's data folder (see `listGenerations()`).
    */
   readonly ledger?: string | false;
 }

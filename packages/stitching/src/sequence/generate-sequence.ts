@@ -46,7 +46,7 @@ import type {
  * cannot take, a per-clip image list of the wrong length, or a started clip asked for differently
  * (`sequence_changed`).
  * @throws {InputFileError} an image is missing or unusable.
- * @throws {CancelledError} / {@link JobTimeoutError} the clip in flight keeps its journal: run again to resume.
+ * @throws {CancelledError} / `JobTimeoutError` the clip in flight keeps its journal: run again to resume.
  */
 export async function generateSequence(options: GenerateSequenceOptions): Promise<GenerateSequenceResult> {
   const total = Array.isArray(options.clips) ? options.clips.length : 0;
