@@ -166,7 +166,7 @@ export async function downloadGeneration(
       updatedAt: new Date().toISOString(),
     });
     throw new DownloadError(
-      `${record.provider} no longer holds generation ${id} (job ${record.job.id}): ${(error as Error).message}. It would have to be generated again.`,
+      `${record.provider} no longer holds generation ${id} (job ${record.job.id}): ${(error as Error).message.replace(/\.$/, '')}. It would have to be generated again.`,
       { code: 'generation_expired', provider: record.provider, job: record.job, cause: error },
     );
   }

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from '../usage-error.js';
+
+const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;
+const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * Expands the `-i` values the way the Python CLI did: each value may be a comma-separated list,
+ * and each entry a path, a URL or a shell-style wildcard (expanded here, so quoting the pattern
+ * works the same on every shell and on Windows). Wildcard matches come in natural order
+ * (`frame2.png` before `frame10.png`); duplicates are dropped. A wildcard that matches nothing is a
+ * usage error: silently sending fewer images than intended would waste a paid call.
+ *
+ * @example
+ * ```ts
+ * await expandImages(['shots/*.png', 'a.jpg,b.jpg'], process.cwd());
+ * ```
+ */
+export async function expandImages(values: readonly string[] | undefined, cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const value of values ?? []) {
+    for (const entry of value.split(',')) {
+      const item = entry.trim();
+      if (item === '') continue;
+      if (URL_PATTERN.test(item) || !isDynamicPattern(item)) {
+        out.push(URL_PATTERN.test(item) ? item : path.resolve(cwd, item));
+        continue;
+      }
+      const matches = await glob(item, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
+      if (matches.length === 0) {
+        throw new UsageError(
+          `No file matches the image pattern "${item}" (in ${cwd}). Check the path, or quote it.`,
+        );
+      }
+      out.push(...matches.map((match) => path.normalize(match)).sort(naturalOrder.compare));
+    }
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,31 @@
+/** The flags of the default command (generate, dry run and stitch), as commander parses them. */
+export interface GenerateFlags {
+  readonly images?: string[];
+  readonly backend?: string;
+  readonly provider?: string;
+  readonly model?: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly size?: { width: number; height: number };
+  readonly fps?: number;
+  readonly duration?: number;
+  readonly seed?: number;
+  readonly negativePrompt?: string;
+  readonly audio?: boolean;
+  readonly output?: string;
+  readonly force?: boolean;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly events?: boolean;
+  readonly timeout?: number;
+  readonly plugin?: string[];
+  readonly providerOption?: Readonly<Record<string, unknown>>;
+  readonly stitch?: boolean;
+  readonly prompts?: string[];
+  readonly concat?: string;
+  readonly resume?: boolean;
+  readonly delay?: number;
+  readonly outDir?: string;
+  readonly listModels?: string | boolean;
+  readonly listArtifacts?: boolean;
+}

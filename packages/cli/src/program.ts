@@ -1,0 +1,206 @@
+import { Command, CommanderError, Option } from 'commander';
+import { doctorCommand } from './commands/doctor.js';
+import { downloadCommand } from './commands/download.js';
+import { generateCommand } from './commands/generate.js';
+import { generationsCommand } from './commands/generations.js';
+import { modelsCommand } from './commands/models.js';
+import { resumeCommand } from './commands/resume.js';
+import { statusCommand } from './commands/status.js';
+import { stitchCommand } from './commands/stitch.js';
+import { EXIT_CODE_TABLE, ExitCode } from './exit-codes.js';
+import type { GenerateFlags } from './options/generate-flags.js';
+import { seconds, wholeNumber } from './options/parse-number.js';
+import { collectProviderOption } from './options/parse-provider-option.js';
+import { parseSize } from './options/parse-size.js';
+import { writeJsonLine } from './output/json-output.js';
+import { CLI_VERSION } from './version.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  video-gen "a red kite over the sea"                       offline local render (no API key needed)
+  video-gen "waves at sunset" --backend veo3 --size 1280x720 --duration 8 -o waves.mp4
+  video-gen "she turns around" -i 'shots/*.png' --dry-run   check the request, pay nothing
+  video-gen --stitch -p "clip one" "clip two" --concat film.mp4
+  video-gen resume waves.mp4.job.json                      finish a job after Ctrl-C or a timeout
+  video-gen models --backend local
+  video-gen doctor
+
+Exit codes:
+${EXIT_CODE_TABLE.map((row) => `  ${String(row.code).padStart(3)}  ${row.meaning}`).join('\n')}
+`;
+
+/**
+ * Builds the `video-gen` command line. `setExitCode` receives each command's exit code (the
+ * program itself never calls `process.exit`, so output is flushed and tests can drive it).
+ */
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('video-gen')
+    .description('Generate videos from a prompt and images with AI video providers, from a terminal.')
+    .usage('"prompt" [options]   |   --stitch -p "clip 1" "clip 2" ... [options]   |   <command>')
+    .version(CLI_VERSION, '-V, --version', 'print the CLI version')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run video-gen --help for usage)')
+    .exitOverride()
+    .argument('[prompt]', 'what the video shows')
+    .option('-i, --images <paths...>', 'images: paths, URLs, globs (quote them) or comma-separated lists')
+    .option(
+      '-b, --backend <id>',
+      'provider: local, sora2, azure-sora, veo3, runway, or a plugin id (default: local unless vendor credentials are set)',
+    )
+    .addOption(
+      new Option(
+        '--provider <id>',
+        'alias of --backend (Python CLI names openai, azure, google work too)',
+      ).hideHelp(),
+    )
+    .option('-m, --model <id>', "model id or alias (default: the provider's first model)")
+    .option('--size <WxH>', 'size in pixels, such as 1280x720', parseSize)
+    .option('--width <px>', 'width in pixels (with --height)', wholeNumber('--width', 1, '1280'))
+    .option('--height <px>', 'height in pixels (with --width)', wholeNumber('--height', 1, '720'))
+    .option('--fps <n>', 'frames per second', wholeNumber('--fps', 1, '24'))
+    .option('--duration <seconds>', 'length in seconds', seconds('--duration', 0, '8'))
+    .option('--seed <n>', 'seed, for models that honour one', wholeNumber('--seed', 0, '42'))
+    .option('--negative-prompt <text>', 'what to avoid, for models that take it')
+    .option('--audio', 'ask for an audio track (models that can)')
+    .option('--no-audio', 'ask for no audio track')
+    .option(
+      '-o, --output <path>',
+      'output file (default: a new video-<provider>-<time>.mp4 in the current folder)',
+    )
+    .option('-f, --force', 'overwrite an existing output file')
+    .option('--dry-run', 'validate and print the request; no paid call, no file written')
+    .option('--json', 'print one JSON object (the result, or {"error":…}) on stdout')
+    .option('--events', 'print progress events as JSON lines on stdout, then the result')
+    .option(
+      '--timeout <seconds>',
+      'give up waiting after this long (the job keeps its journal)',
+      seconds('--timeout', 1, '1800'),
+    )
+    .option(
+      '--provider-option <key=value>',
+      'an option of the chosen provider (its providerOptions), such as fitInputReference=cover (repeatable)',
+      collectProviderOption,
+    )
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
+    .option('--stitch', 'generate several clips, each starting on the last frame of the one before')
+    .option('-p, --prompts <prompts...>', 'with --stitch: one prompt (or prompt .txt file) per clip')
+    .option('--concat <path>', 'with --stitch: join the clips into this file')
+    .option('--resume', 'with --stitch: keep clips already made in --out-dir')
+    .option('--delay <seconds>', 'with --stitch: wait between clips', seconds('--delay', 0, '5'))
+    .option('--out-dir <dir>', 'with --stitch: where the clips go (default: ./sequence)')
+    .option('--list-models [backend]', 'same as `video-gen models [--backend id]`')
+    .addOption(new Option('--list-artifacts', 'same as `video-gen generations`').hideHelp())
+    .addHelpText('after', EXAMPLES)
+    .action(async (prompt: string | undefined, flags: GenerateFlags) => {
+      if (flags.listArtifacts) {
+        setExitCode(await generationsCommand({ backend: flags.backend ?? flags.provider, json: flags.json }));
+        return;
+      }
+      if (flags.listModels !== undefined) {
+        const backend = typeof flags.listModels === 'string' ? flags.listModels : undefined;
+        setExitCode(await modelsCommand({ backend, json: flags.json, plugin: flags.plugin }));
+        return;
+      }
+      const stitching = flags.stitch === true || (flags.prompts !== undefined && prompt === undefined);
+      setExitCode(stitching ? await stitchCommand(prompt, flags) : await generateCommand(prompt, flags));
+    });
+
+  program
+    .command('models')
+    .description("list each installed provider's models and what they accept")
+    .option('-b, --backend <id>', 'only this provider')
+    .option('--json', 'print JSON')
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
+    .action(async (flags) => setExitCode(await modelsCommand(flags)));
+
+  program
+    .command('doctor')
+    .description('check providers, credentials (set or not, never values), ffmpeg, and the output folder')
+    .option('-o, --output <path>', 'the output file or folder to check (default: the current folder)')
+    .option('--json', 'print JSON')
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
+    .action(async (flags) => setExitCode(await doctorCommand(flags)));
+
+  program
+    .command('resume')
+    .description('finish the job a journal (<output>.job.json) records, without submitting it again')
+    .argument('<journal>', 'the .job.json file next to the output')
+    .option('--timeout <seconds>', 'give up waiting after this long', seconds('--timeout', 1, '1800'))
+    .option('-f, --force', 'overwrite an existing output file')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--events', 'print progress events as JSON lines on stdout, then the result')
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
+    .action(async (journal: string, flags) => setExitCode(await resumeCommand(journal, flags)));
+
+  program
+    .command('status')
+    .description("show what a job journal records; --live also asks the provider for the job's state")
+    .argument('<journal>', 'the .job.json file next to the output')
+    .option('--live', "ask the provider for the job's current state")
+    .option('--json', 'print JSON')
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
+    .action(async (journal: string, flags) => setExitCode(await statusCommand(journal, flags)));
+
+  program
+    .command('generations')
+    .description('list the paid generations recorded in the ledger, newest first (Python: --list-artifacts)')
+    .option('-b, --backend <id>', 'only this provider')
+    .option(
+      '--status <status>',
+      'only these: submitted, succeeded, downloaded, failed, expired (comma-separated)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (flags) => setExitCode(await generationsCommand(flags)));
+
+  program
+    .command('download')
+    .description("download a recorded generation's video again, without paying again (Python: --download)")
+    .argument('<id>', 'the ledger id from `video-gen generations` (or the vendor job id)')
+    .option('-o, --output <path>', 'where to write it (default: the path recorded for it)')
+    .option('-f, --force', 'overwrite an existing output file')
+    .option('--timeout <seconds>', 'give up waiting after this long', seconds('--timeout', 1, '600'))
+    .option('--json', 'print one JSON object on stdout')
+    .option('--events', 'print progress events as JSON lines on stdout, then the result')
+    .action(async (id: string, flags) => setExitCode(await downloadCommand(id, flags)));
+
+  return program;
+}
+
+/**
+ * Runs the CLI with the given arguments (without the runtime and script) and returns the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(process.argv.slice(2));
+ * ```
+ */
+export async function runCli(args: readonly string[]): Promise<number> {
+  let exitCode: number = ExitCode.Success;
+  const program = createProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; every parsing error is bad usage (commander says 1).
+      if (error.exitCode === 0) return ExitCode.Success;
+      // Commander printed the message on stderr; a script asking for JSON gets it on stdout too.
+      if (args.includes('--json') || args.includes('--events')) {
+        writeJsonLine({
+          error: {
+            code: error.code,
+            message: error.message.replace(/^error: /, ''),
+            exitCode: ExitCode.Usage,
+          },
+        });
+      }
+      return ExitCode.Usage;
+    }
+    throw error;
+  }
+}
