@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVideo, RateLimitError } from '@video-gen/core';
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark setting, not an input of a turbo task
 const JOBS = Number(process.env.BENCH_LOAD_JOBS || 200);
 const VIDEO = new Uint8Array(256 * 1024);
 VIDEO.set([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]);

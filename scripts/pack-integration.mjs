@@ -61,7 +61,11 @@ const esm = (name) =>
   );
 writeFileSync(path.join(project, 'esm.mjs'), esm('node-esm'));
 writeFileSync(path.join(project, 'bun.ts'), esm('bun'));
-writeFileSync(path.join(project, 'deno.ts'), esm('deno'));
+// Deno users import with npm: specifiers; they resolve from the project's node_modules.
+writeFileSync(
+  path.join(project, 'deno.ts'),
+  esm('deno').replaceAll("import('@video-gen/", "import('npm:@video-gen/"),
+);
 writeFileSync(
   path.join(project, 'cjs.cjs'),
   `(async () => {${generate(`require('@video-gen/core')`, `require('@video-gen/provider-local')`, `require('@video-gen/provider-runway')`, `require('@video-gen/testing/loopback')`, 'node-cjs')}})().catch((error) => { console.error(error); process.exit(1); });`,

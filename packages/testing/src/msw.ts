@@ -6,6 +6,7 @@
  */
 // msw request handlers that reproduce each vendor's wire format (../shared/providers/).
 
+export { respondInSequence } from './msw/respond-in-sequence.js';
 export * from './vendors/azure-sora/msw.js';
 export * from './vendors/google-veo/msw.js';
 export * from './vendors/openai-sora/msw.js';
