@@ -1,12 +1,4 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/ffmpeg.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2023',
-  shims: true,
-  removeNodeProtocol: false,
-});
+export default defineConfig(libraryBuild(['src/index.ts', 'src/ffmpeg.ts']));

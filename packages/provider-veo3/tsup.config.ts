@@ -1,14 +1,9 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2023',
-  shims: true,
-  removeNodeProtocol: false,
-  // Loaded only for application default credentials; it comes with @google/genai, never bundled.
-  external: ['google-auth-library'],
-});
+export default defineConfig(
+  libraryBuild(['src/index.ts'], {
+    // Loaded only for application default credentials; never bundled.
+    external: ['google-auth-library'],
+  }),
+);

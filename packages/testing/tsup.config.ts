@@ -1,11 +1,4 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/loopback.ts', 'src/msw.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2023',
-  removeNodeProtocol: false,
-});
+export default defineConfig(libraryBuild(['src/index.ts', 'src/loopback.ts', 'src/msw.ts']));

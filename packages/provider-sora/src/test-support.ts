@@ -1,4 +1,4 @@
-// Shared by this package's tests; not part of the build (tsup bundles from the entries only).
+// Shared by the tests of provider-sora and provider-azure-sora (the same Videos API engine); not part of any build.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
