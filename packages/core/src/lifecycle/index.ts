@@ -1,3 +1,4 @@
+export { resolveModel } from '../validation/resolve-model.js';
 export { type CheckedVideoRequest, checkVideoRequest } from './check-video-request.js';
 export { DEFAULT_TIMEOUT_MS } from './deadline.js';
 export { generateVideo } from './generate-video.js';
@@ -10,5 +11,5 @@ export type {
 } from './generate-video-options.js';
 export { type Journal, type JournalRequest, journalPathFor, readJournal } from './journal.js';
 export type { ProgressEvent, ProgressPhase } from './progress-event.js';
-export { DEFAULT_PROVIDER_ID } from './resolve-provider.js';
+export { DEFAULT_PROVIDER_ID, resolveProvider } from './resolve-provider.js';
 export { type ResumeVideoOptions, resumeVideo } from './resume-video.js';

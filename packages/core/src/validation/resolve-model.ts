@@ -2,7 +2,15 @@ import type { ModelInfo } from '../contract/model-info.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { ValidationError } from '../errors/validation-error.js';
 
-/** The model a request names (by id or alias), or the provider's default. */
+/**
+ * The model a request names (by id or alias), or the provider's default (its first model).
+ *
+ * @throws {ValidationError} `unknown_model`, listing the provider's models.
+ * @example
+ * ```ts
+ * const model = resolveModel(await resolveProvider('local'), undefined); // local-v1
+ * ```
+ */
 export function resolveModel(provider: VideoProvider, modelId: string | undefined): ModelInfo {
   const model =
     modelId === undefined
@@ -12,7 +20,11 @@ export function resolveModel(provider: VideoProvider, modelId: string | undefine
     const allowed = provider.models.map((candidate) => candidate.id);
     throw new ValidationError(
       `Unknown model "${modelId}" for provider ${provider.id}. Models: ${allowed.join(', ') || '(none)'}.`,
-      { provider: provider.id, issues: [{ field: 'model', message: 'unknown model', allowed }] },
+      {
+        code: 'unknown_model',
+        provider: provider.id,
+        issues: [{ field: 'model', message: 'unknown model', allowed }],
+      },
     );
   }
   return model;

@@ -5,6 +5,7 @@ import {
   type GenerateVideoOptions,
   type GenerationWarning,
   type ModelInfo,
+  resolveProvider,
   ValidationError,
   type VideoProvider,
 } from '@video-gen/core';
@@ -19,7 +20,7 @@ import {
   preflightClips,
 } from './plan-clips.js';
 import { reconcileManifest } from './reconcile-manifest.js';
-import { resolveChainableModel, resolveSequenceProvider } from './resolve-chainable-model.js';
+import { resolveChainableModel } from './resolve-chainable-model.js';
 import { sequenceLayout } from './sequence-layout.js';
 import { MANIFEST_NAME, ManifestStore, readManifest } from './sequence-manifest.js';
 import type { GenerateSequenceOptions } from './sequence-options.js';
@@ -96,7 +97,7 @@ function recordedSettings(
  */
 export async function openSequence(options: GenerateSequenceOptions): Promise<OpenSequence> {
   checkShape(options);
-  const provider = await resolveSequenceProvider(options.provider, options.providerConfig);
+  const provider = await resolveProvider(options.provider, options.providerConfig);
   const model = resolveChainableModel(provider, options.model);
   const format = chooseFrameFormat(model, options.frameFormat);
   const requests = clipRequests(options);

@@ -1,13 +1,4 @@
-import { getProvider, type ModelInfo, ValidationError, type VideoProvider } from '@video-gen/core';
-
-/** The provider a sequence runs on (default `local`, as in core), resolved through core's registry for an id. */
-export async function resolveSequenceProvider(
-  provider: string | VideoProvider | undefined,
-  config: unknown,
-): Promise<VideoProvider> {
-  if (provider !== undefined && typeof provider !== 'string') return provider;
-  return getProvider(provider ?? 'local', config);
-}
+import { type ModelInfo, resolveModel, ValidationError, type VideoProvider } from '@video-gen/core';
 
 /**
  * The model a sequence uses, which must take a first frame: that is how clip N+1 starts where
@@ -16,21 +7,7 @@ export async function resolveSequenceProvider(
  * @throws {ValidationError} `unknown_model`, or `model_cannot_chain` naming the provider's models that can.
  */
 export function resolveChainableModel(provider: VideoProvider, modelId: string | undefined): ModelInfo {
-  const model =
-    modelId === undefined
-      ? provider.models[0]
-      : provider.models.find((candidate) => candidate.id === modelId || candidate.aliases?.includes(modelId));
-  if (!model) {
-    const allowed = provider.models.map((candidate) => candidate.id);
-    throw new ValidationError(
-      `Unknown model "${modelId}" for provider ${provider.id}. Models: ${allowed.join(', ') || '(none)'}.`,
-      {
-        code: 'unknown_model',
-        provider: provider.id,
-        issues: [{ field: 'model', message: 'unknown model', allowed }],
-      },
-    );
-  }
+  const model = resolveModel(provider, modelId);
   if (!model.images.firstFrame) {
     const capable = provider.models
       .filter((candidate) => candidate.images.firstFrame)
