@@ -1,5 +1,7 @@
 // Runs the built CLI under the current runtime (Node, Bun or Deno) for one small local
-// generation with --json, and checks the JSON and the file. Prints "ok cli <bytes>" last.
+// generation with --json, and checks the JSON and the file; then the generation ledger: `list
+// --json` finds it, and a job left undownloaded (by --timeout) is fetched with `download <id> -o`
+// without a new submit. Prints "ok cli <bytes>" last.
 //   node packages/cli/runtime-check.mjs
 //   bun packages/cli/runtime-check.mjs
 //   deno run -A --node-modules-dir=manual packages/cli/runtime-check.mjs
@@ -43,12 +45,21 @@ try {
     out,
     '--json',
   ];
-  const run = spawnSync(command, [...prefix, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
-  if (run.status !== 0) {
-    throw new Error(
-      `the CLI exited ${run.status ?? run.signal} under ${runtime}\n${run.stdout}\n${run.stderr}`,
-    );
-  }
+  const cliRun = (cliArgs, expected = 0) => {
+    const run = spawnSync(command, [...prefix, cli, ...cliArgs], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (run.status !== expected) {
+      throw new Error(
+        `video-gen ${cliArgs.join(' ')} exited ${run.status ?? run.signal} (expected ${expected}) under ${runtime}\n${run.stdout}\n${run.stderr}`,
+      );
+    }
+    return run;
+  };
+  const run = cliRun(args.slice(1));
   const result = JSON.parse(run.stdout);
   const problems = [];
   if (result.path !== out) problems.push(`path ${result.path}, expected ${out}`);
@@ -60,8 +71,50 @@ try {
   else if (statSync(out).size !== result.bytes)
     problems.push(`file has ${statSync(out).size} bytes, JSON says ${result.bytes}`);
   if (existsSync(`${out}.job.json`)) problems.push('the journal was left behind');
+
+  // The ledger: `list --json` prints an array holding the generation just made.
+  const listed = JSON.parse(cliRun(['list', '--json']).stdout);
+  const made = Array.isArray(listed) ? listed.find((record) => record.job?.id === result.jobId) : undefined;
+  if (!made) problems.push(`list --json did not show job ${result.jobId}: ${JSON.stringify(listed)}`);
+  else if (made.status !== 'downloaded')
+    problems.push(`list --json says ${made.status}, expected downloaded`);
+
+  // A job paid for but not downloaded: --timeout 1 stops waiting on a render that takes longer
+  // (exit 6); `download <id> -o <other path>` then finishes it without submitting it again.
+  cliRun(
+    [
+      'a slow runtime check',
+      '--backend',
+      'local',
+      '--size',
+      '1280x720',
+      '--duration',
+      '6',
+      '-o',
+      'slow.mp4',
+      '--timeout',
+      '1',
+    ],
+    6,
+  );
+  const pending = JSON.parse(cliRun(['list', '--json', '--status', 'submitted,succeeded']).stdout);
+  if (pending.length !== 1) problems.push(`list --status submitted,succeeded gave ${pending.length} records`);
+  else {
+    const again = path.join(dir, 'recovered', 'again.mp4');
+    const fetched = JSON.parse(cliRun(['download', pending[0].id, '-o', again, '--json']).stdout);
+    if (fetched.path !== again || fetched.jobId !== pending[0].job.id)
+      problems.push(`download printed ${fetched.path} / ${fetched.jobId}`);
+    if (!existsSync(again) || statSync(again).size !== fetched.bytes || fetched.bytes < 1000)
+      problems.push(
+        `download wrote ${existsSync(again) ? statSync(again).size : 'no'} bytes, JSON says ${fetched.bytes}`,
+      );
+    const all = JSON.parse(cliRun(['list', '--json']).stdout);
+    if (all.length !== 2) problems.push(`the ledger holds ${all.length} generations, expected 2`);
+    if (all.find((record) => record.id === pending[0].id)?.status !== 'downloaded')
+      problems.push('the downloaded generation is not marked downloaded');
+  }
   if (problems.length > 0) throw new Error(`CLI check failed under ${runtime}: ${problems.join('; ')}`);
-  console.log(`cli under ${runtime}: ${result.path}`);
+  console.log(`cli under ${runtime}: ${result.path}; list and download ok`);
   console.log(`ok cli ${result.bytes}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

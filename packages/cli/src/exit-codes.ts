@@ -3,6 +3,7 @@ import {
   CancelledError,
   ConfigurationError,
   ContentPolicyError,
+  DownloadError,
   InputFileError,
   InsufficientCreditsError,
   JobTimeoutError,
@@ -24,6 +25,7 @@ import { UsageError } from './usage-error.js';
  * | 4    | `Refused`          | the vendor refused: content policy, credentials rejected, no credits left             |
  * | 5    | `GenerationFailed` | the job failed at the vendor, retries ran out, or the download failed                 |
  * | 6    | `Timeout`          | the job did not finish within `--timeout`; its journal is kept for `video-gen resume` |
+ * | 7    | `Expired`          | `video-gen download`: the vendor no longer holds that generation's video (it is marked `expired`) |
  * | 130  | `Cancelled`        | interrupted with Ctrl-C (SIGINT); a submitted job's journal is kept                   |
  *
  * @example
@@ -40,6 +42,7 @@ export const ExitCode = {
   Refused: 4,
   GenerationFailed: 5,
   Timeout: 6,
+  Expired: 7,
   Cancelled: 130,
 } as const;
 
@@ -59,6 +62,11 @@ export const EXIT_CODE_TABLE: readonly {
   { code: 4, name: 'Refused', meaning: 'the vendor refused: content policy, credentials, credits' },
   { code: 5, name: 'GenerationFailed', meaning: 'the job or its download failed' },
   { code: 6, name: 'Timeout', meaning: 'the job did not finish in time (resume it)' },
+  {
+    code: 7,
+    name: 'Expired',
+    meaning: 'download: the vendor no longer holds that video (generate it again)',
+  },
   { code: 130, name: 'Cancelled', meaning: 'interrupted with Ctrl-C (resume it)' },
 ];
 
@@ -93,6 +101,7 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
   ) {
     return ExitCode.Refused;
   }
+  if (DownloadError.isInstance(error) && error.code === 'generation_expired') return ExitCode.Expired;
   if (VideoGenError.isInstance(error)) {
     return JOURNAL_USAGE_CODES.has(error.code) ? ExitCode.Usage : ExitCode.GenerationFailed;
   }

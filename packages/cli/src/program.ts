@@ -2,15 +2,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { doctorCommand } from './commands/doctor.js';
 import { downloadCommand } from './commands/download.js';
 import { generateCommand } from './commands/generate.js';
-import { generationsCommand } from './commands/generations.js';
+import { listCommand } from './commands/list.js';
 import { modelsCommand } from './commands/models.js';
 import { resumeCommand } from './commands/resume.js';
 import { statusCommand } from './commands/status.js';
 import { stitchCommand } from './commands/stitch.js';
 import { EXIT_CODE_TABLE, ExitCode } from './exit-codes.js';
 import type { GenerateFlags } from './options/generate-flags.js';
+import { parseLoop } from './options/loop.js';
 import { seconds, wholeNumber } from './options/parse-number.js';
 import { collectProviderOption } from './options/parse-provider-option.js';
+import { parseSince } from './options/parse-since.js';
 import { parseSize } from './options/parse-size.js';
 import { writeJsonLine } from './output/json-output.js';
 import { CLI_VERSION } from './version.js';
@@ -24,6 +26,8 @@ Examples:
   video-gen "she turns around" -i 'shots/*.png' --dry-run   check the request, pay nothing
   video-gen --stitch -p "clip one" "clip two" --concat film.mp4
   video-gen resume waves.mp4.job.json                      finish a job after Ctrl-C or a timeout
+  video-gen list --status succeeded                         paid for, never downloaded
+  video-gen download local_1b2c3d -o kite.mp4               download a recorded generation again
   video-gen models --backend local
   video-gen doctor
 
@@ -67,6 +71,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--audio', 'ask for an audio track (models that can)')
     .option('--no-audio', 'ask for no audio track')
     .option(
+      '--loop [true|false]',
+      'ask for a seamless loop, where the provider supports it (a warning otherwise)',
+      parseLoop,
+    )
+    .option(
       '-o, --output <path>',
       'output file (default: a new video-<provider>-<time>.mp4 in the current folder)',
     )
@@ -92,11 +101,33 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--delay <seconds>', 'with --stitch: wait between clips', seconds('--delay', 0, '5'))
     .option('--out-dir <dir>', 'with --stitch: where the clips go (default: ./sequence)')
     .option('--list-models [backend]', 'same as `video-gen models [--backend id]`')
-    .addOption(new Option('--list-artifacts', 'same as `video-gen generations`').hideHelp())
+    .addOption(new Option('--list-artifacts', 'same as `video-gen list` (Python CLI name)').hideHelp())
+    .addOption(
+      new Option('--status <status>', 'with --list-artifacts: as `video-gen list --status`').hideHelp(),
+    )
+    .addOption(
+      new Option('--since <date>', 'with --list-artifacts: as `video-gen list --since`')
+        .argParser((value: string) => parseSince(value))
+        .hideHelp(),
+    )
+    .addOption(
+      new Option('--download <id>', 'same as `video-gen download <id>` (Python CLI name)').hideHelp(),
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (prompt: string | undefined, flags: GenerateFlags) => {
       if (flags.listArtifacts) {
-        setExitCode(await generationsCommand({ backend: flags.backend ?? flags.provider, json: flags.json }));
+        setExitCode(
+          await listCommand({
+            backend: flags.backend ?? flags.provider,
+            status: flags.status,
+            since: flags.since,
+            json: flags.json,
+          }),
+        );
+        return;
+      }
+      if (flags.download !== undefined) {
+        setExitCode(await downloadCommand(flags.download, flags));
         return;
       }
       if (flags.listModels !== undefined) {
@@ -145,25 +176,35 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (journal: string, flags) => setExitCode(await statusCommand(journal, flags)));
 
   program
-    .command('generations')
-    .description('list the paid generations recorded in the ledger, newest first (Python: --list-artifacts)')
+    .command('list')
+    .alias('generations')
+    .description('list the generations recorded in the ledger, newest first (Python: --list-artifacts)')
     .option('-b, --backend <id>', 'only this provider')
+    .addOption(new Option('--provider <id>', 'alias of --backend').hideHelp())
     .option(
       '--status <status>',
       'only these: submitted, succeeded, downloaded, failed, expired (comma-separated)',
     )
-    .option('--json', 'print JSON')
-    .action(async (flags) => setExitCode(await generationsCommand(flags)));
+    .option(
+      '--since <date>',
+      'only those created since a date (2026-11-01) or a span (12h, 7d)',
+      (value: string) => parseSince(value),
+    )
+    .option('--json', 'print a JSON array of the ledger records')
+    .action(async (flags) =>
+      setExitCode(await listCommand({ ...flags, backend: flags.backend ?? flags.provider })),
+    );
 
   program
     .command('download')
     .description("download a recorded generation's video again, without paying again (Python: --download)")
-    .argument('<id>', 'the ledger id from `video-gen generations` (or the vendor job id)')
+    .argument('<id>', 'the ledger id from `video-gen list` (or the vendor job id)')
     .option('-o, --output <path>', 'where to write it (default: the path recorded for it)')
     .option('-f, --force', 'overwrite an existing output file')
     .option('--timeout <seconds>', 'give up waiting after this long', seconds('--timeout', 1, '600'))
     .option('--json', 'print one JSON object on stdout')
     .option('--events', 'print progress events as JSON lines on stdout, then the result')
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
     .action(async (id: string, flags) => setExitCode(await downloadCommand(id, flags)));
 
   return program;

@@ -124,7 +124,7 @@ describe('the generation ledger: generations and download', () => {
     const run = await runCli(['generations', '--json'], dir, env);
 
     expect(run.code).toBe(0);
-    const { generations } = JSON.parse(run.stdout);
+    const generations = JSON.parse(run.stdout);
     expect(generations[0]).toMatchObject({
       provider: 'local',
       status: 'downloaded',
@@ -137,6 +137,6 @@ describe('the generation ledger: generations and download', () => {
     const run = await runCli(['download', 'local_nope'], dir, env);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('video-gen generations');
+    expect(run.stderr).toContain('video-gen list');
   });
 });

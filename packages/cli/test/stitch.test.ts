@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -70,6 +70,8 @@ describe('video-gen --stitch', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Images per clip (matched by keywords in file names):');
     expect(run.stderr).toContain('clip 1: foyer1.png');
+    // Printed before the first paid call.
+    expect(run.stderr.indexOf('Images per clip')).toBeLessThan(run.stderr.indexOf('clip 1/2: submitting'));
     // local-v1 takes no reference images, and clip 2 starts from clip 1's last frame.
     expect(run.stderr).toContain("not used in clip 2 (over the model's image limit): garden2.png");
     const result = JSON.parse(run.stdout);
@@ -79,6 +81,55 @@ describe('video-gen --stitch', () => {
       'The garden under rain',
     ]);
     expect(result.concatPath).toBeNull();
+  });
+
+  it("--dry-run prints the distribution and each clip's checked request, with no call and no file", async () => {
+    writePng(path.join(dir, 'foyer1.png'), 160, 96, 'red');
+    writePng(path.join(dir, 'garden2.png'), 160, 96, 'green');
+    writeFileSync(path.join(dir, 'fr_foyer1.txt'), 'The foyer, lamps flickering');
+    writeFileSync(path.join(dir, 'fr_garden2.txt'), 'The garden under rain');
+    const args = [
+      '--stitch',
+      '-p',
+      'fr_foyer1.txt',
+      'fr_garden2.txt',
+      '-i',
+      '*.png',
+      ...SMALL,
+      '--concat',
+      'film.mp4',
+    ];
+    const before = readdirSync(dir).sort();
+
+    const run = await runCli([...args, '--dry-run'], dir, env);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Images per clip (matched by keywords in file names):');
+    expect(run.stderr).toContain('clip 1: foyer1.png');
+    expect(run.stderr).toContain("not used in clip 2 (over the model's image limit): garden2.png");
+    expect(run.stdout).toContain(
+      'Dry run: every clip is valid. Nothing was submitted and no file was written.',
+    );
+    expect(run.stdout).toContain('clip 1: local/local-v1 160x96, 12 fps, 1 s: The foyer, lamps flickering');
+    expect(run.stdout).toMatch(/firstFrame\s+.*foyer1\.png/);
+    expect(run.stdout).toContain('clip 2: local/local-v1 160x96, 12 fps, 1 s: The garden under rain');
+    expect(run.stdout).toContain('firstFrame  (the last frame of clip 1)');
+    expect(readdirSync(dir).sort()).toEqual(before);
+
+    const json = await runCli([...args, '--dry-run', '--json', '--loop'], dir, env);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toContain('warning: --loop applies to a single video; it is ignored with --stitch');
+    const checked = JSON.parse(json.stdout);
+    expect(checked).toMatchObject({ dryRun: true, images: [[path.join(dir, 'foyer1.png')], []] });
+    expect(checked.clips.map((clip: { prompt: string; width: number }) => [clip.prompt, clip.width])).toEqual(
+      [
+        ['The foyer, lamps flickering', 160],
+        ['The garden under rain', 160],
+      ],
+    );
+    expect(readdirSync(dir).sort()).toEqual(before);
+    // Nothing was paid for, so nothing is in the ledger.
+    expect(existsSync(path.join(dir, '.video-gen', 'ledger'))).toBe(false);
   });
 
   it('refuses to reuse an --out-dir without --resume, and --resume keeps the finished clips', async () => {

@@ -153,3 +153,27 @@ describe('generation ledger', () => {
     expect(records.every((record) => record.status === 'downloaded')).toBe(true);
   });
 });
+
+describe('downloadGeneration housekeeping', () => {
+  it('creates the output folder, and drops the interrupted journal of the same job at the original path', async () => {
+    const { stateDir, ledger, outPath, dir } = setup();
+    const broken = new DownloadError('connection reset', { code: 'truncated', retryable: true });
+    const provider = createFakeProvider({
+      stateDir,
+      videoPath: tinyMp4(),
+      errors: { download: [broken, broken, broken] },
+    });
+    await generateVideo({ provider, prompt: 'waves', outPath, ledger, ...fast }).catch(() => {});
+    expect(existsSync(`${outPath}.job.json`)).toBe(true);
+    const [record] = await listGenerations({ ledger });
+    const recovered = path.join(dir, 'new', 'folder', 'recovered.mp4');
+    await downloadGeneration(record!.id, {
+      ledger,
+      outPath: recovered,
+      provider: createFakeProvider({ stateDir, videoPath: tinyMp4() }),
+      ...fast,
+    });
+    expect(existsSync(recovered)).toBe(true);
+    expect(existsSync(`${outPath}.job.json`)).toBe(false);
+  });
+});

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateVideo } from '@video-gen/core';
+import { downloadGeneration, generateVideo, listGenerations } from '@video-gen/core';
 import { resolveFfprobe } from '@video-gen/core/ffmpeg';
 import { solidPng } from '@video-gen/testing';
 import { describe, expect, it } from 'vitest';
@@ -29,11 +29,11 @@ function probe(file: string) {
 }
 
 describe('generateVideo with the local provider', () => {
-  it('writes a playable MP4 whose size, fps and duration match the request, and cleans up its job folder', async () => {
+  it('writes a playable MP4 whose size, fps and duration match the request, and with keepFinishedMs 0 removes its job folder', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'video-gen-local-e2e-'));
     const jobsDir = path.join(dir, 'jobs');
     const result = await generateVideo({
-      provider: createLocal({ jobsDir }),
+      provider: createLocal({ jobsDir, keepFinishedMs: 0 }),
       prompt: 'A lighthouse at dusk',
       width: 480,
       height: 270,
@@ -75,5 +75,57 @@ describe('generateVideo with the local provider', () => {
     });
     expect(result.provider).toBe('local');
     expect(probe(result.path).streams[0]).toMatchObject({ width: 160, height: 90 });
+  });
+
+  it('keeps a delivered render, so a lost output is downloaded again from the ledger without a second render', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'video-gen-local-ledger-'));
+    const provider = createLocal({ jobsDir: path.join(dir, 'jobs') });
+    const ledger = path.join(dir, 'ledger');
+    const outPath = path.join(dir, 'first.mp4');
+    const first = await generateVideo({
+      provider,
+      prompt: 'ledger',
+      width: 160,
+      height: 90,
+      fps: 10,
+      durationSeconds: 1,
+      outPath,
+      ledger,
+      poll: { initialIntervalMs: 50 },
+    });
+    rmSync(outPath);
+    const [record] = await listGenerations({ ledger });
+    const again = await downloadGeneration(record!.id, {
+      provider,
+      ledger,
+      outPath: path.join(dir, 'again.mp4'),
+      poll: { initialIntervalMs: 50 },
+    });
+    expect(
+      readFileSync(again.path).equals(
+        Buffer.from(readFileSync(path.join(dir, 'jobs', first.jobId, 'video.mp4'))),
+      ),
+    ).toBe(true);
+    expect(readdirSync(path.join(dir, 'jobs'))).toEqual([first.jobId]);
+  });
+
+  it('prunes delivered renders older than keepFinishedMs', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'video-gen-local-prune-'));
+    const jobsDir = path.join(dir, 'jobs');
+    const provider = createLocal({ jobsDir, keepFinishedMs: 60_000 });
+    const settings = {
+      provider,
+      width: 160,
+      height: 90,
+      fps: 10,
+      durationSeconds: 1,
+      ledger: false as const,
+      poll: { initialIntervalMs: 50 },
+    };
+    const old = await generateVideo({ ...settings, prompt: 'old', outPath: path.join(dir, 'old.mp4') });
+    // Delivered two minutes ago, past the one-minute keep.
+    writeFileSync(path.join(jobsDir, old.jobId, 'released-at'), String(Date.now() - 120_000));
+    const fresh = await generateVideo({ ...settings, prompt: 'fresh', outPath: path.join(dir, 'fresh.mp4') });
+    expect(readdirSync(jobsDir)).toEqual([fresh.jobId]);
   });
 });

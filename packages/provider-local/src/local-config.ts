@@ -45,6 +45,12 @@ export interface LocalConfig {
   readonly preset?: X264Preset | undefined;
   /** How long a job reports `queued` before its render starts, in milliseconds. Default: 0. */
   readonly simulatedQueueMs?: number | undefined;
+  /**
+   * How long a delivered render is kept in `jobsDir`, in milliseconds, so a lost output can be
+   * downloaded again from the ledger. Default: 24 hours (vendors keep videos about that long); 0
+   * deletes it as soon as it is delivered.
+   */
+  readonly keepFinishedMs?: number | undefined;
 }
 
 /**
@@ -61,6 +67,7 @@ export const localConfigSchema: z.ZodType<LocalConfig> = z.strictObject({
   jobsDir: z.string().min(1).optional(),
   preset: z.enum(X264_PRESETS).optional(),
   simulatedQueueMs: z.number().int().min(0).optional(),
+  keepFinishedMs: z.number().int().min(0).optional(),
 });
 
 /** A validated config with every default filled in. */
@@ -69,6 +76,7 @@ export interface ResolvedLocalConfig {
   readonly jobsDir: string;
   readonly preset: X264Preset;
   readonly simulatedQueueMs: number;
+  readonly keepFinishedMs: number;
 }
 
 /**
@@ -93,5 +101,6 @@ export function resolveLocalConfig(config: LocalConfig = {}): ResolvedLocalConfi
     jobsDir: path.resolve(value.jobsDir ?? path.join(os.tmpdir(), 'video-gen-local-jobs')),
     preset: value.preset ?? 'veryfast',
     simulatedQueueMs: value.simulatedQueueMs ?? 0,
+    keepFinishedMs: value.keepFinishedMs ?? 24 * 60 * 60_000,
   };
 }

@@ -26,6 +26,8 @@ export const JOB_FILES = {
   /** ffmpeg writes here; `status()` renames it once ffmpeg has finished and exited. */
   partial: 'video.partial.mp4',
   output: 'video.mp4',
+  /** Written when core has the video at its output path; the folder is pruned `keepFinishedMs` later. */
+  released: 'released-at',
 } as const;
 
 /** What `job.json` holds: enough to start, watch and describe the render from any process. */

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
@@ -29,6 +29,7 @@ import {
 } from './local-job.js';
 import { localModels } from './local-models.js';
 import { assertOffline, planJob } from './plan-job.js';
+import { pruneReleasedJobs } from './prune-released-jobs.js';
 
 // The local provider has no per-call options; a strict schema still catches typos.
 const providerOptionsSchema = z.strictObject({});
@@ -217,10 +218,11 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
       if (await recordOf(job, dir)) await removeJob(dir);
     },
 
-    // Once core has the video at its output path, the render folder is of no further use.
+    // Core has the video at its output path: mark the render delivered and prune old deliveries.
     async release(job) {
       const dir = jobDirOf(job);
-      if (await recordOf(job, dir)) await removeJob(dir);
+      if (await recordOf(job, dir)) await writeFile(jobFile(dir, JOB_FILES.released), String(Date.now()));
+      await pruneReleasedJobs(settings.jobsDir, settings.keepFinishedMs);
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   type CheckedVideoRequest,
   checkVideoRequest,
   type GenerateVideoOptions,
+  type GenerationWarning,
   OutputExistsError,
 } from '@video-gen/core';
 import { writeJsonLine } from '../output/json-output.js';
@@ -53,6 +54,7 @@ export async function dryRun(
   options: GenerateVideoOptions,
   notices: readonly string[],
   format: OutputFormat,
+  extraWarnings: readonly GenerationWarning[] = [],
 ): Promise<number> {
   for (const notice of notices) process.stderr.write(`${notice}\n`);
   const checked = await checkVideoRequest(options);
@@ -65,6 +67,7 @@ export async function dryRun(
       ...(format === 'events' ? { type: 'dry-run' } : {}),
       dryRun: true,
       ...checked,
+      warnings: [...extraWarnings, ...checked.warnings],
       outPath: options.outPath ?? null,
     });
   return 0;

@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type GenerateVideoOptions, generateVideo, journalPathFor, readEnvironment } from '@video-gen/core';
+import {
+  type GenerateVideoOptions,
+  type GenerationWarning,
+  generateVideo,
+  journalPathFor,
+  readEnvironment,
+} from '@video-gen/core';
 import { chooseBackend } from '../backend/choose-backend.js';
 import { loadPlugins, pluginArgs } from '../backend/load-plugins.js';
 import { expandImages } from '../options/expand-images.js';
 import type { GenerateFlags } from '../options/generate-flags.js';
+import { planLoop } from '../options/loop.js';
 import { settingsFromFlags } from '../options/settings-from-flags.js';
 import { outputFormatFor, printResult } from '../output/print-result.js';
 import { reportError } from '../output/report-error.js';
@@ -16,6 +23,8 @@ import { dryRun } from './dry-run.js';
 export interface PreparedRequest {
   readonly options: GenerateVideoOptions;
   readonly notices: readonly string[];
+  /** Warnings of the CLI's own (such as `--loop` on a provider that cannot loop), for the JSON result. */
+  readonly warnings: readonly GenerationWarning[];
 }
 
 /**
@@ -35,18 +44,30 @@ export async function prepareRequest(
   await loadPlugins(flags.plugin, cwd);
   const settings = settingsFromFlags(flags);
   const images = await expandImages(flags.images, cwd);
-  const { id, notices } = await chooseBackend(flags.backend ?? flags.provider, readEnvironment());
+  const chosen = await chooseBackend(flags.backend ?? flags.provider, readEnvironment());
+  const { id } = chosen;
+  const notices = [...chosen.notices];
+  const warnings: GenerationWarning[] = [];
+  let providerOptions = flags.providerOption;
+  if (flags.loop === true) {
+    const loop = await planLoop(id, flags.model, providerOptions);
+    if (loop.providerOptions) providerOptions = loop.providerOptions;
+    if (loop.warning) {
+      warnings.push(loop.warning);
+      notices.push(`warning: ${loop.warning.message}`);
+    }
+  }
   const options: GenerateVideoOptions = {
     prompt,
     provider: id,
     ...settings,
     ...(images.length > 0 ? { images } : {}),
-    ...(flags.providerOption ? { providerOptions: { [id]: flags.providerOption } } : {}),
+    ...(providerOptions ? { providerOptions: { [id]: providerOptions } } : {}),
     ...(flags.output !== undefined ? { outPath: path.resolve(cwd, flags.output) } : {}),
     overwrite: flags.force === true,
     ...(flags.timeout !== undefined ? { timeoutMs: Math.round(flags.timeout * 1000) } : {}),
   };
-  return { options, notices };
+  return { options, notices, warnings };
 }
 
 /**
@@ -57,15 +78,19 @@ export async function generateCommand(prompt: string | undefined, flags: Generat
   const format = outputFormatFor(flags);
   let outPath: string | undefined;
   try {
-    const { options, notices } = await prepareRequest(prompt, flags);
+    const { options, notices, warnings } = await prepareRequest(prompt, flags);
     outPath = options.outPath;
-    if (flags.dryRun) return await dryRun(options, notices, format);
+    if (flags.dryRun) return await dryRun(options, notices, format, warnings);
     const result = await withProgress(
       format,
       ({ signal, onProgress }) => generateVideo({ ...options, signal, onProgress }),
       notices,
     );
-    printResult(result, format);
+    // People saw the CLI's own warnings before the job started; scripts get them in the result.
+    printResult(
+      format === 'human' ? result : { ...result, warnings: [...warnings, ...result.warnings] },
+      format,
+    );
     return 0;
   } catch (error) {
     // A journal on disk means a job may be in flight: always say how to pick it up again.

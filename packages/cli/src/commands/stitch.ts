@@ -93,7 +93,7 @@ async function dryRunSequence(
     );
   }
   if (format !== 'human') {
-    writeJsonLine({ dryRun: true, clips: checked });
+    writeJsonLine({ dryRun: true, images: distribution.perClip, clips: checked });
     return 0;
   }
   const lines = ['Dry run: every clip is valid. Nothing was submitted and no file was written.'];
@@ -176,7 +176,13 @@ export async function stitchCommand(prompt: string | undefined, flags: GenerateF
     const { id, notices } = await chooseBackend(flags.backend ?? flags.provider, readEnvironment());
     const provider = await getProvider(id);
     const distribution = groupImages(images, clips, findModel(provider, flags.model));
-    const intro = [...notices, ...describeDistribution(distribution, cwd)];
+    const intro = [
+      ...notices,
+      ...(flags.loop === true
+        ? ['warning: --loop applies to a single video; it is ignored with --stitch']
+        : []),
+      ...describeDistribution(distribution, cwd),
+    ];
     if (flags.dryRun) {
       for (const line of intro) process.stderr.write(`${line}\n`);
       const model = findModel(provider, flags.model);

@@ -28,4 +28,11 @@ export interface GenerateFlags {
   readonly outDir?: string;
   readonly listModels?: string | boolean;
   readonly listArtifacts?: boolean;
+  /** `--status` with `--list-artifacts`. */
+  readonly status?: string;
+  /** `--since` with `--list-artifacts`, already an ISO time. */
+  readonly since?: string;
+  /** `--download <id>`: Python's name for `video-gen download <id>`. */
+  readonly download?: string;
+  readonly loop?: boolean;
 }

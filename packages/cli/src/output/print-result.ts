@@ -25,7 +25,12 @@ export function printWarnings(warnings: readonly GenerationWarning[]): void {
  * stdout, so `$(video-gen "…")` captures the path. `--json`: one object on stdout. `--events`: a
  * `{"type":"result",…}` line after the progress lines.
  */
-export function printResult(result: GenerateVideoResult, format: OutputFormat): void {
+export function printResult(
+  result: GenerateVideoResult,
+  format: OutputFormat,
+  /** The summary's first words for people; default "Finished" (or "Resumed and finished"). */
+  done: string = result.resumed ? 'Resumed and finished' : 'Finished',
+): void {
   if (format === 'json') {
     writeJsonLine(resultJson(result));
     return;
@@ -36,7 +41,7 @@ export function printResult(result: GenerateVideoResult, format: OutputFormat): 
   }
   printWarnings(result.warnings);
   process.stderr.write(
-    `${result.resumed ? 'Resumed and finished' : 'Finished'} in ${formatElapsed(result.timings.totalMs)}: ` +
+    `${done} in ${formatElapsed(result.timings.totalMs)}: ` +
       `${result.width}x${result.height}, ${result.fps} fps, ${result.durationSeconds} s, ${formatBytes(result.bytes)} ` +
       `(${result.provider}/${result.model}, job ${result.jobId})\n`,
   );

@@ -95,9 +95,11 @@ function hintFor(error: unknown, resume: string | undefined): string | undefined
   if (GenerationFailedError.isInstance(error))
     return 'The job ended at the vendor; try again, perhaps with another prompt or seed.';
   if (VideoGenError.isInstance(error) && error.code === 'generation_not_found') {
-    return 'List the recorded generations with: video-gen generations';
+    return 'List the recorded generations with: video-gen list';
   }
-  if (DownloadError.isInstance(error) && error.code === 'generation_expired') return undefined;
+  if (DownloadError.isInstance(error) && error.code === 'generation_expired') {
+    return 'It is now marked expired in the ledger (video-gen list --status expired). The video cannot be downloaded any more: to have it, generate it again (a new paid job).';
+  }
   if (RetryExhaustedError.isInstance(error) || DownloadError.isInstance(error)) {
     return resume
       ? `Resume it later (the job is not submitted again):\n  ${resume}`
@@ -109,6 +111,14 @@ function hintFor(error: unknown, resume: string | undefined): string | undefined
 // Core's own resume advice names the library call; on the command line the CLI command is the answer.
 function cliMessage(error: unknown): string {
   if (OutputExistsError.isInstance(error)) return `Output file already exists: ${error.path}.`;
+  if (DownloadError.isInstance(error) && error.code === 'generation_expired') {
+    const job = error.job ? ` (job ${error.job.id})` : '';
+    const cause =
+      error.cause instanceof Error
+        ? `\n  ${error.provider ?? 'the provider'} said: ${error.cause.message}`
+        : '';
+    return `The video has expired: ${error.provider ?? 'the provider'} no longer holds it${job}, so it cannot be downloaded again.${cause}`;
+  }
   const message = error instanceof Error ? error.message : String(error);
   return message
     .replace(' List them with listGenerations().', '')

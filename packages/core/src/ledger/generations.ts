@@ -1,10 +1,17 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DownloadError, GenerationFailedError } from '../errors/job-errors.js';
 import { OutputExistsError } from '../errors/validation-error.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { fileExists } from '../lifecycle/finish-output.js';
 import type { GenerateVideoResult, GenerationSettings } from '../lifecycle/generate-video-options.js';
-import { type Journal, journalPathFor, readJournal, writeJournal } from '../lifecycle/journal.js';
+import {
+  deleteJournal,
+  type Journal,
+  journalPathFor,
+  readJournal,
+  writeJournal,
+} from '../lifecycle/journal.js';
 import { withOutputLock } from '../lifecycle/output-lock.js';
 import { resolveProvider } from '../lifecycle/resolve-provider.js';
 import { runJournal } from '../lifecycle/start-run.js';
@@ -124,6 +131,7 @@ export async function downloadGeneration(
     createdAt: now,
     updatedAt: now,
   };
+  await mkdir(path.dirname(outPath), { recursive: true });
   const start = await withOutputLock(outPath, async () => {
     const existing = await readJournal(journalPath);
     if (existing) {
@@ -143,7 +151,7 @@ export async function downloadGeneration(
   });
   const settings = { ...options, ledger: ledger.dir };
   try {
-    return await runJournal(
+    const result = await runJournal(
       provider,
       settings,
       start,
@@ -154,6 +162,8 @@ export async function downloadGeneration(
       },
       true,
     );
+    await dropOriginalJournal(record, outPath);
+    return result;
   } catch (error) {
     const gone =
       (DownloadError.isInstance(error) && error.code === 'url_expired') ||
@@ -170,4 +180,17 @@ export async function downloadGeneration(
       { code: 'generation_expired', provider: record.provider, job: record.job, cause: error },
     );
   }
+}
+
+/**
+ * Once a generation is recovered at another path, the journal its interrupted run left at the
+ * original output (same job) has nothing more to do: resuming it would fetch the video a second time.
+ */
+async function dropOriginalJournal(record: GenerationRecord, recoveredAt: string): Promise<void> {
+  const original = path.resolve(record.outPath);
+  if (original === recoveredAt) return;
+  const journalPath = journalPathFor(original);
+  const journal = await readJournal(journalPath).catch(() => undefined);
+  if (journal?.job?.id === record.job.id && journal.provider === record.provider)
+    await deleteJournal(journalPath);
 }
