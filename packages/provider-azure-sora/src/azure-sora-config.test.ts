@@ -1,8 +1,8 @@
 import { ConfigurationError } from '@video-gen/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { context, request } from '../../provider-sora/src/test-support.js';
 import { AzureSoraConfig } from './azure-sora-config.js';
 import { createAzureSora, plugin } from './azure-sora-provider.js';
-import { context, request } from '../../provider-sora/src/test-support.js';
 
 const VARS = [
   'AZURE_OPENAI_ENDPOINT',

@@ -10,9 +10,9 @@ import {
 import { azureSoraFaults, azureSoraHandlers } from '@video-gen/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { context, FAST, outPath, request } from '../../provider-sora/src/test-support.js';
 import type { AzureSoraConfig } from './azure-sora-config.js';
 import { createAzureSora } from './azure-sora-provider.js';
-import { context, FAST, outPath, request } from '../../provider-sora/src/test-support.js';
 
 const ENDPOINT = 'https://video-gen-test.openai.azure.com';
 const KEY = 'azure-test-key';

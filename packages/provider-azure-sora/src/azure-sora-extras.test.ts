@@ -5,10 +5,10 @@ import { azureSoraHandlers } from '@video-gen/testing/msw';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { boxType, context, FAST, outPath, request } from '../../provider-sora/src/test-support.js';
 import { downloadAzureSoraThumbnail, remixAzureSoraVideo } from './azure-sora-extras.js';
 import { AzureSoraAPIClient, generateVideoWithAzureSora } from './azure-sora-parity.js';
 import { createAzureSora } from './azure-sora-provider.js';
-import { boxType, context, FAST, outPath, request } from '../../provider-sora/src/test-support.js';
 
 const ENDPOINT = 'https://video-gen-test.openai.azure.com';
 const settings = { endpoint: ENDPOINT, apiKey: 'azure-test-key', deployment: 'my-sora-2' };

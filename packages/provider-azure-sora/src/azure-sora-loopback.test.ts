@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { generateVideo } from '@video-gen/core';
 import { startAzureSoraServer } from '@video-gen/testing/loopback';
 import { describe, expect, it } from 'vitest';
-import { createAzureSora } from './azure-sora-provider.js';
 import { boxType, FAST, outPath } from '../../provider-sora/src/test-support.js';
+import { createAzureSora } from './azure-sora-provider.js';
 
 describe('createAzureSora against a loopback server (no msw)', () => {
   it('generates over real HTTP with an Entra token, the deployment as model and no api-key', async () => {

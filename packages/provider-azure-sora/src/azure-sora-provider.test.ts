@@ -11,8 +11,15 @@ import { solidPng } from '@video-gen/testing';
 import { azureSoraHandlers } from '@video-gen/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  boxType,
+  context,
+  FAST,
+  outPath,
+  pngDimensions,
+  request,
+} from '../../provider-sora/src/test-support.js';
 import { createAzureSora } from './azure-sora-provider.js';
-import { boxType, context, FAST, outPath, pngDimensions, request } from '../../provider-sora/src/test-support.js';
 
 const ENDPOINT = 'https://video-gen-test.openai.azure.com';
 const KEY = 'azure-test-key';

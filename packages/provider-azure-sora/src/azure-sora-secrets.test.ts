@@ -2,8 +2,8 @@ import { configureLogging, generateVideo, type LogRecord, setLogSink } from '@vi
 import { azureSoraFaults, azureSoraHandlers } from '@video-gen/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAzureSora } from './azure-sora-provider.js';
 import { FAST, outPath } from '../../provider-sora/src/test-support.js';
+import { createAzureSora } from './azure-sora-provider.js';
 
 const KEY = 'azure-secret-key-5f3a9c1e7b';
 const server = setupServer();
