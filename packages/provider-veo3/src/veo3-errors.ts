@@ -38,11 +38,17 @@ function parseBody(message: string): GoogleErrorBody | undefined {
 
 /**
  * Maps what a `@google/genai` call threw into a core error: 401/403 (UNAUTHENTICATED,
- * PERMISSION_DENIED) → AuthenticationError, 429 (RESOURCE_EXHAUSTED) → RateLimitError (retryable),
+ * PERMISSION_DENIED) → AuthenticationError, 429 (RESOURCE_EXHAUSTED) → RateLimitError (retryable,
+ * with `retryAfterMs` when the caller saw a Retry-After: the SDK's ApiError drops headers),
  * other statuses → ApiRequestError (4xx not retryable, 5xx retryable). Network failures are
  * retryable ApiRequestErrors; core errors and aborts pass through. Messages are redacted.
  */
-export function toVeo3Error(error: unknown, operation: string, secrets: readonly string[] = []): unknown {
+export function toVeo3Error(
+  error: unknown,
+  operation: string,
+  secrets: readonly string[] = [],
+  retryAfterMs?: number,
+): unknown {
   if (VideoGenError.isInstance(error)) return error;
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return error;
   if (isSdkApiError(error)) {
@@ -53,7 +59,7 @@ export function toVeo3Error(error: unknown, operation: string, secrets: readonly
     const message = `veo3 ${operation} failed with HTTP ${status}${vendorStatus}: ${detail}`;
     const options = { provider: 'veo3', status, body: redact(error.message, [...secrets]) };
     if (status === 401 || status === 403) return new AuthenticationError(message, options);
-    if (status === 429) return new RateLimitError(message, options);
+    if (status === 429) return new RateLimitError(message, { ...options, retryAfterMs });
     return new ApiRequestError(message, options);
   }
   if (error instanceof TypeError) {

@@ -353,6 +353,19 @@ describe('veo3 on Vertex AI (enterprise mode)', () => {
     expect(RateLimitError.isInstance(exhausted) || RateLimitError.isInstance(exhausted.cause)).toBe(true);
   });
 
+  it("carries a 429's Retry-After into RateLimitError.retryAfterMs (the SDK's ApiError drops headers)", async () => {
+    useVeo(server, { failures: [{ on: 'submit', status: 429, retryAfterSeconds: 0.2 }] });
+    const exhausted = await rejection(generate({ retry: { retries: 0 } }));
+    const limited = RateLimitError.isInstance(exhausted) ? exhausted : exhausted.cause;
+    expect(RateLimitError.isInstance(limited)).toBe(true);
+    expect((limited as RateLimitError).retryAfterMs).toBe(200);
+
+    useVeo(server, { pollsBeforeDone: 1, failures: [{ on: 'poll', status: 429, retryAfterSeconds: 0.1 }] });
+    const polling = await rejection(generate({ retry: { retries: 0 } }));
+    const pollLimited = RateLimitError.isInstance(polling) ? polling : polling.cause;
+    expect((pollLimited as RateLimitError).retryAfterMs).toBe(100);
+  });
+
   it('maps 503 UNAVAILABLE while polling to a retryable ApiRequestError and keeps polling', async () => {
     const fake = useVeo(server, { pollsBeforeDone: 1, failures: [{ on: 'poll', status: 503, times: 1 }] });
     const result = await generate();

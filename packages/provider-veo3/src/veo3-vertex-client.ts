@@ -4,7 +4,7 @@ import {
   type GoogleGenAIOptions,
   type HttpOptions,
 } from '@google/genai';
-import { ApiRequestError, DownloadError } from '@video-gen/core';
+import { ApiRequestError, DownloadError, parseRetryAfter } from '@video-gen/core';
 import { base64Stream, gcsMediaUrl, toGenerateVideosParameters } from './veo3-adapter.js';
 import { sdkAuthClient, type TokenSource, tokenSource } from './veo3-auth.js';
 import type { ResolvedVeo3Config } from './veo3-config.js';
@@ -33,6 +33,11 @@ function timedOut(error: unknown, signal: AbortSignal, operation: string): unkno
   });
 }
 
+/** The Retry-After of a call's last 429 answer, noted by its fetch. */
+interface RetryAfterSeen {
+  retryAfterMs?: number | undefined;
+}
+
 type VertexConfig = Extract<ResolvedVeo3Config, { mode: 'enterprise' | 'express' }>;
 
 /**
@@ -54,14 +59,22 @@ export function vertexConnection(config: VertexConfig): Veo3Connection {
   // Looked up per call, so a fetch patched after creation (msw) is used; and always given, so the
   // SDK does not attach an undici dispatcher that Bun and Deno would not understand. The SDK drops
   // the AbortSignal when polling, so each call's fetch carries it.
+  // The SDK's ApiError carries no headers, so a 429's Retry-After is noted here, per call.
   const fetchFor =
-    (signal?: AbortSignal): typeof globalThis.fetch =>
-    (input, init) => {
+    (signal?: AbortSignal, seen?: RetryAfterSeen): typeof globalThis.fetch =>
+    async (input, init) => {
       const signals = [init?.signal, signal].filter((s): s is AbortSignal => s instanceof AbortSignal);
       const merged = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-      return (base ?? globalThis.fetch)(input, { ...init, ...(merged ? { signal: merged } : {}) });
+      const response = await (base ?? globalThis.fetch)(input, {
+        ...init,
+        ...(merged ? { signal: merged } : {}),
+      });
+      if (seen && response.status === 429) seen.retryAfterMs = parseRetryAfter(response.headers);
+      return response;
     };
-  const callOptions = (signal: AbortSignal): HttpOptions => ({ fetch: fetchFor(signal) });
+  const callOptions = (signal: AbortSignal, seen?: RetryAfterSeen): HttpOptions => ({
+    fetch: fetchFor(signal, seen),
+  });
   const apiVersion =
     config.apiVersion === 'beta' ? VERTEX_API_VERSION : (config.apiVersion ?? VERTEX_API_VERSION);
   const httpOptions: HttpOptions = {
@@ -94,16 +107,17 @@ export function vertexConnection(config: VertexConfig): Veo3Connection {
 
     async submit(request, veoOptions, ctx) {
       const parameters = toGenerateVideosParameters(request, veoOptions);
+      const seen: RetryAfterSeen = {};
       parameters.config = {
         ...parameters.config,
         abortSignal: ctx.signal,
-        httpOptions: callOptions(ctx.signal),
+        httpOptions: callOptions(ctx.signal, seen),
       };
       let operation: GenerateVideosOperation;
       try {
         operation = await ai.models.generateVideos(parameters);
       } catch (error) {
-        throw toVeo3Error(timedOut(error, ctx.signal, 'submit'), 'submit', secrets);
+        throw toVeo3Error(timedOut(error, ctx.signal, 'submit'), 'submit', secrets, seen.retryAfterMs);
       }
       if (!operation.name) {
         throw new ApiRequestError('veo3 submit: Vertex answered without an operation name.', {
@@ -117,13 +131,14 @@ export function vertexConnection(config: VertexConfig): Veo3Connection {
     async operation(job, ctx) {
       const operation = new GenerateVideosOperation();
       operation.name = job.id;
+      const seen: RetryAfterSeen = {};
       try {
         return await ai.operations.getVideosOperation({
           operation,
-          config: { httpOptions: callOptions(ctx.signal), abortSignal: ctx.signal },
+          config: { httpOptions: callOptions(ctx.signal, seen), abortSignal: ctx.signal },
         });
       } catch (error) {
-        throw toVeo3Error(timedOut(error, ctx.signal, 'status'), 'status', secrets);
+        throw toVeo3Error(timedOut(error, ctx.signal, 'status'), 'status', secrets, seen.retryAfterMs);
       }
     },
 

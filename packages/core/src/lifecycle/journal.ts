@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { JobRef } from '../contract/job-ref.js';
 import type { GenerationWarning } from '../contract/request.js';
@@ -84,7 +83,9 @@ export async function readJournal(path: string): Promise<Journal | undefined> {
 
 /** Writes a journal atomically: a crash leaves the old one or the new one, never half of one. */
 export async function writeJournal(path: string, journal: Journal): Promise<void> {
-  const temporary = `${path}.${randomUUID().slice(0, 8)}.tmp`;
+  // One fixed name: only the lock holder writes, and a crash mid-write leaves at most this file,
+  // which the next write replaces and deleteJournal removes.
+  const temporary = `${path}.tmp`;
   await writeFile(temporary, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
   await rename(temporary, path);
 }
@@ -92,4 +93,5 @@ export async function writeJournal(path: string, journal: Journal): Promise<void
 /** Removes a journal once its job is finished. */
 export async function deleteJournal(path: string): Promise<void> {
   await rm(path, { force: true });
+  await rm(`${path}.tmp`, { force: true });
 }

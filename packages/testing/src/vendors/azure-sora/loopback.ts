@@ -1,4 +1,8 @@
-import { serveVideosApiFake, type VideosApiLoopbackServer } from '../openai-sora/loopback.js';
+import {
+  serveVideosApiFake,
+  type VideosApiLoopbackOptions,
+  type VideosApiLoopbackServer,
+} from '../openai-sora/loopback.js';
 import { behaviour } from '../openai-sora/mock-options.js';
 import { createVideosApiFake } from '../openai-sora/videos-api-fake.js';
 import { type AzureSoraMockOptions, azureAuth } from './mock-options.js';
@@ -27,7 +31,7 @@ export interface AzureSoraLoopbackServer extends VideosApiLoopbackServer {
  * ```
  */
 export async function startAzureSoraServer(
-  options: Omit<AzureSoraMockOptions, 'endpoint'> = {},
+  options: Omit<AzureSoraMockOptions, 'endpoint'> & VideosApiLoopbackOptions = {},
 ): Promise<AzureSoraLoopbackServer> {
   const fake = createVideosApiFake({
     flavor: 'azure',
@@ -36,6 +40,6 @@ export async function startAzureSoraServer(
     deployment: options.deployment ?? 'my-sora-2',
     ...behaviour(options),
   });
-  const server = await serveVideosApiFake(fake, '/openai/v1');
+  const server = await serveVideosApiFake(fake, '/openai/v1', options);
   return { ...server, endpoint: server.origin };
 }

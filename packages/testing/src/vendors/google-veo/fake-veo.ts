@@ -19,6 +19,8 @@ export interface GoogleVeoFailure {
   readonly times?: number;
   /** The vendor's message. */
   readonly message?: string;
+  /** A 429's `Retry-After`, in seconds. Default 0. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** Options of the fake Veo service (msw handlers and loopback server alike). */
@@ -194,7 +196,9 @@ export function createFakeVeo(options: GoogleVeoMockOptions = {}) {
     return {
       status: failure.status,
       json: googleErrorBody(failure.status, failure.message),
-      ...(failure.status === 429 ? { headers: { 'retry-after': '0' } } : {}),
+      ...(failure.status === 429
+        ? { headers: { 'retry-after': String(failure.retryAfterSeconds ?? 0) } }
+        : {}),
     };
   };
 

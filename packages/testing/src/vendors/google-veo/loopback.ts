@@ -1,6 +1,32 @@
 import { Buffer } from 'node:buffer';
 import { startLoopbackServer } from '../../loopback/start-loopback-server.js';
-import { createFakeVeo, type FakeVeo, type GoogleVeoMockOptions } from './fake-veo.js';
+import {
+  resetConnection,
+  sendAnswer,
+  type TransportFault,
+  transportFaultPicker,
+} from '../../loopback/transport-faults.js';
+import {
+  createFakeVeo,
+  type FakeVeo,
+  type GoogleVeoFailurePoint,
+  type GoogleVeoMockOptions,
+} from './fake-veo.js';
+
+/** Options only the loopback Veo server takes (msw cannot break a connection). */
+export interface GoogleVeoLoopbackOptions extends GoogleVeoMockOptions {
+  /** Connection resets, cut or slow bodies, HTML pages, by call: `submit`, `poll`, `download`. */
+  readonly transportFaults?: readonly TransportFault<GoogleVeoFailurePoint>[];
+}
+
+/** The call a request is, from its path (Vertex and legacy routes). */
+function pointOf(url: string): GoogleVeoFailurePoint | undefined {
+  const pathname = decodeURIComponent(url.split('?')[0] ?? '');
+  if (pathname.endsWith(':predictLongRunning')) return 'submit';
+  if (pathname.endsWith(':fetchPredictOperation') || /\/operations\/[^/]+$/.test(pathname)) return 'poll';
+  if (pathname.includes('/download/storage/') || pathname.endsWith(':download')) return 'download';
+  return undefined;
+}
 
 export type { FakeVeo, GoogleVeoMockOptions, GoogleVeoRecordedRequest } from './fake-veo.js';
 
@@ -27,10 +53,16 @@ export interface GoogleVeoLoopbackServer {
  * ```
  */
 export async function startGoogleVeoLoopbackServer(
-  options: GoogleVeoMockOptions = {},
+  options: GoogleVeoLoopbackOptions = {},
 ): Promise<GoogleVeoLoopbackServer> {
   const fake = createFakeVeo(options);
-  const server = await startLoopbackServer((request, response) => {
+  const faults = transportFaultPicker(options.transportFaults);
+  const server = await startLoopbackServer(async (request, response, raw) => {
+    const fault = faults.take(pointOf(request.url));
+    if (fault?.kind === 'reset') {
+      resetConnection(raw);
+      return;
+    }
     const text = request.body.toString('utf8');
     let body: unknown;
     try {
@@ -48,13 +80,18 @@ export async function startGoogleVeoLoopbackServer(
       headers,
       body,
     });
-    if (answer.bytes) {
-      response.writeHead(answer.status, { ...answer.headers }).end(Buffer.from(answer.bytes));
-    } else {
-      response
-        .writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...answer.headers })
-        .end(JSON.stringify(answer.json));
-    }
+    const reply = answer.bytes
+      ? {
+          status: answer.status,
+          headers: { ...answer.headers },
+          body: new Uint8Array(Buffer.from(answer.bytes)),
+        }
+      : {
+          status: answer.status,
+          headers: { 'content-type': 'application/json; charset=UTF-8', ...answer.headers },
+          body: new TextEncoder().encode(JSON.stringify(answer.json)),
+        };
+    await sendAnswer(response, raw, reply, fault);
   });
   return { url: server.url, fake, close: () => server.close() };
 }

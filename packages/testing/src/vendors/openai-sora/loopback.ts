@@ -1,7 +1,19 @@
 import { startLoopbackServer } from '../../loopback/start-loopback-server.js';
+import {
+  resetConnection,
+  sendAnswer,
+  type TransportFault,
+  transportFaultPicker,
+} from '../../loopback/transport-faults.js';
 import { behaviour, type OpenAiSoraMockOptions } from './mock-options.js';
-import { createVideosApiFake, type RecordedVideosRequest, type VideosApiFake } from './videos-api-fake.js';
+import {
+  createVideosApiFake,
+  type RecordedVideosRequest,
+  type VideosApiFake,
+  type VideosApiOperation,
+} from './videos-api-fake.js';
 
+export type { TransportFault, TransportFaultKind } from '../../loopback/transport-faults.js';
 export { openAiSoraFaults } from './faults.js';
 export type { OpenAiSoraMockOptions, VideosApiMockOptions } from './mock-options.js';
 export type {
@@ -15,6 +27,24 @@ export type {
   VideosApiOutcome,
   VideosApiStep,
 } from './videos-api-fake.js';
+
+/** Options only the loopback Videos API servers take (msw cannot break a connection). */
+export interface VideosApiLoopbackOptions {
+  /** Connection resets, cut or slow bodies, HTML pages, by call: `create`, `retrieve`, `content`. */
+  readonly transportFaults?: readonly TransportFault<VideosApiOperation>[];
+}
+
+/** The call a request is, from its method and path under `pathPrefix`. */
+function operationOf(method: string, url: string, pathPrefix: string): VideosApiOperation | undefined {
+  const pathname = url.split('?')[0] ?? '';
+  if (!pathname.startsWith(`${pathPrefix}/videos`)) return undefined;
+  const [, id, action] = pathname.slice(pathPrefix.length + '/videos'.length).split('/');
+  if (!id) return method === 'POST' ? 'create' : undefined;
+  if (action === undefined) return method === 'GET' ? 'retrieve' : method === 'DELETE' ? 'delete' : undefined;
+  if (action === 'content' && method === 'GET') return 'content';
+  if (action === 'remix' && method === 'POST') return 'remix';
+  return undefined;
+}
 
 /** A running loopback Videos API. */
 export interface VideosApiLoopbackServer {
@@ -31,8 +61,15 @@ export interface VideosApiLoopbackServer {
 export async function serveVideosApiFake(
   fake: VideosApiFake,
   pathPrefix: string,
+  options: VideosApiLoopbackOptions = {},
 ): Promise<VideosApiLoopbackServer> {
-  const server = await startLoopbackServer(async (recorded, response) => {
+  const faults = transportFaultPicker(options.transportFaults);
+  const server = await startLoopbackServer(async (recorded, response, raw) => {
+    const fault = faults.take(operationOf(recorded.method, recorded.url, pathPrefix));
+    if (fault?.kind === 'reset') {
+      resetConnection(raw);
+      return;
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(recorded.headers)) {
       if (value === undefined) continue;
@@ -50,8 +87,7 @@ export async function serveVideosApiFake(
       out[name] = value;
     });
     const body = new Uint8Array(await answer.arrayBuffer());
-    response.writeHead(answer.status, out);
-    response.end(body);
+    await sendAnswer(response, raw, { status: answer.status, headers: out, body }, fault);
   });
   return {
     url: `${server.url}${pathPrefix}`,
@@ -76,7 +112,7 @@ export async function serveVideosApiFake(
  * ```
  */
 export function startOpenAiSoraServer(
-  options: Omit<OpenAiSoraMockOptions, 'baseURL'> = {},
+  options: Omit<OpenAiSoraMockOptions, 'baseURL'> & VideosApiLoopbackOptions = {},
 ): Promise<VideosApiLoopbackServer> {
   const fake = createVideosApiFake({
     flavor: 'openai',
@@ -84,5 +120,5 @@ export function startOpenAiSoraServer(
     auth: [{ scheme: 'bearer', token: options.apiKey ?? 'sk-test-openai-key' }],
     ...behaviour(options),
   });
-  return serveVideosApiFake(fake, '/v1');
+  return serveVideosApiFake(fake, '/v1', options);
 }

@@ -1,6 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type LoopbackServer, startLoopbackServer } from '../../loopback/start-loopback-server.js';
 import {
+  resetConnection,
+  sendAnswer,
+  type TransportFault,
+  transportFaultPicker,
+} from '../../loopback/transport-faults.js';
+import {
   createRunwayFake,
   type RunwayFake,
   type RunwayFakeOptions,
@@ -17,7 +23,21 @@ export type { RunwayFailures, RunwayRecordedRequest, RunwayTaskStep } from './ru
  * const options: RunwayLoopbackOptions = { apiKey: 'test', failures: { expiredOutputs: 1 } };
  * ```
  */
-export type RunwayLoopbackOptions = Omit<RunwayFakeOptions, 'baseURL' | 'outputOrigin' | 'uploadOrigin'>;
+export type RunwayLoopbackOptions = Omit<RunwayFakeOptions, 'baseURL' | 'outputOrigin' | 'uploadOrigin'> & {
+  /** Connection resets, cut or slow bodies, HTML pages, by call: `create`, `task` (fetch), `output` (video download). */
+  readonly transportFaults?: readonly TransportFault<RunwayCall>[];
+};
+
+/** The calls transport faults can hit. */
+export type RunwayCall = 'create' | 'task' | 'output';
+
+function callOf(method: string, url: string): RunwayCall | undefined {
+  const pathname = url.split('?')[0] ?? '';
+  if (method === 'POST' && /^\/v1\/(image_to_video|text_to_video)$/.test(pathname)) return 'create';
+  if (method === 'GET' && pathname.startsWith('/v1/tasks/')) return 'task';
+  if (method === 'GET' && pathname.startsWith('/outputs/')) return 'output';
+  return undefined;
+}
 
 /**
  * A running fake Runway API on a real loopback HTTP server.
@@ -64,7 +84,13 @@ function toHeaders(raw: IncomingHttpHeaders): Headers {
  */
 export async function startRunwayLoopback(options: RunwayLoopbackOptions = {}): Promise<RunwayLoopback> {
   let fake: RunwayFake | undefined;
-  const server: LoopbackServer = await startLoopbackServer(async (recorded, response) => {
+  const faults = transportFaultPicker(options.transportFaults);
+  const server: LoopbackServer = await startLoopbackServer(async (recorded, response, raw) => {
+    const fault = faults.take(callOf(recorded.method, recorded.url));
+    if (fault?.kind === 'reset') {
+      resetConnection(raw);
+      return;
+    }
     const init: RequestInit = { method: recorded.method, headers: toHeaders(recorded.headers) };
     if (recorded.body.byteLength > 0) init.body = new Uint8Array(recorded.body);
     const answer = await fake!.handle(new Request(`${server.url}${recorded.url}`, init));
@@ -77,10 +103,11 @@ export async function startRunwayLoopback(options: RunwayLoopbackOptions = {}): 
       headers[name] = value;
     });
     const body = new Uint8Array(await answer.arrayBuffer());
-    response.writeHead(answer.status, headers).end(body);
+    await sendAnswer(response, raw, { status: answer.status, headers, body }, fault);
   });
+  const { transportFaults: _transport, ...fakeOptions } = options;
   fake = createRunwayFake({
-    ...options,
+    ...fakeOptions,
     baseURL: server.url,
     outputOrigin: server.url,
     uploadOrigin: server.url,

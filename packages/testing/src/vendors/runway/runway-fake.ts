@@ -30,8 +30,8 @@ export interface RunwayFailures {
   readonly rateLimit?: { readonly times: number; readonly retryAfterSeconds: number };
   /** Creates answer `400` with Runway's "not enough credits" text. */
   readonly insufficientCredits?: boolean;
-  /** The first `times` task fetches answer `502`. */
-  readonly serverErrors?: number;
+  /** The first `times` task fetches answer `502`; or a list of statuses (`[500, 502, 503]`) answered in turn. */
+  readonly serverErrors?: number | readonly number[];
   /** The first `times` output downloads answer `403` (the signed URL expired); a task fetch mints a fresh URL. */
   readonly expiredOutputs?: number;
 }
@@ -59,6 +59,11 @@ export interface RunwayFakeOptions {
   readonly sequence?: readonly RunwayTaskStep[];
   /** Faults to inject. */
   readonly failures?: RunwayFailures;
+  /**
+   * The output URL a succeeded task reports instead of the one the fake serves (a hostile or broken
+   * vendor answer: `javascript:...`, a private-network address).
+   */
+  readonly outputUrl?: string;
 }
 
 /**
@@ -315,7 +320,7 @@ export function createRunwayFake(options: RunwayFakeOptions = {}): RunwayFake {
         task.finished = true;
         // Each fetch signs a fresh URL, as Runway's CDN URLs are.
         task.outputVersion++;
-        const output = `${outputOrigin}/outputs/${task.id}/${task.outputVersion}.mp4`;
+        const output = options.outputUrl ?? `${outputOrigin}/outputs/${task.id}/${task.outputVersion}.mp4`;
         return { ...base, status: 'SUCCEEDED', cost: { credits: task.credits }, output: [output] };
       }
       case 'FAILED':
@@ -379,9 +384,14 @@ export function createRunwayFake(options: RunwayFakeOptions = {}): RunwayFake {
     if (taskPath) {
       const task = tasks.get(decodeURIComponent(taskPath[1]!));
       if (request.method === 'GET') {
-        if (failures.serverErrors && serverErrors < failures.serverErrors) {
+        const errors =
+          typeof failures.serverErrors === 'number'
+            ? Array.from({ length: failures.serverErrors }, () => 502)
+            : (failures.serverErrors ?? []);
+        const status = errors[serverErrors];
+        if (status !== undefined) {
           serverErrors++;
-          return json(502, { error: 'Bad gateway' });
+          return json(status, { error: status === 502 ? 'Bad gateway' : 'Internal server error' });
         }
         if (!task) return json(404, { error: 'Task not found' });
         return json(200, taskJson(task));

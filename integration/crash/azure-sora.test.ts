@@ -1,0 +1,3 @@
+import { describeCrashSuite } from '../support/crash-suite.js';
+
+describeCrashSuite('azure-sora', 1);

@@ -1,0 +1,3 @@
+import { describeCrashSuite } from '../support/crash-suite.js';
+
+describeCrashSuite('local', 4);

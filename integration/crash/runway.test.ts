@@ -1,0 +1,3 @@
+import { describeCrashSuite } from '../support/crash-suite.js';
+
+describeCrashSuite('runway', 3);

@@ -1,0 +1,3 @@
+import { describeFaultSuite } from '../support/fault-suite.js';
+
+describeFaultSuite('azure-sora');
