@@ -58,6 +58,8 @@ export interface Harness {
   polls(): number;
   /** Every request the fake received, as `METHOD /path`. */
   log(): string[];
+  /** The headers of every request the fake received, in order, names lower-cased. */
+  headers(): Readonly<Record<string, string>>[];
   close(): Promise<void>;
 }
 
@@ -146,25 +148,39 @@ function videosApiFaults(
   }
 }
 
-async function soraHarness(fault: Fault, extra: VideosApiLoopbackOptions & VideosApiMockOptions) {
+async function soraHarness(
+  fault: Fault,
+  extra: VideosApiLoopbackOptions & VideosApiMockOptions,
+  key = SORA_KEY,
+) {
   const server = await startOpenAiSoraServer({
-    apiKey: fault === 'bad-key' ? 'sk-the-right-key' : SORA_KEY,
+    apiKey: fault === 'bad-key' ? 'sk-the-right-key' : key,
     ...videosApiFaults(fault, 'openai'),
     ...extra,
   });
-  const config = { apiKey: SORA_KEY, baseURL: server.url };
-  return videosApiHarness('sora2', server, createSora(config), config, '/v1', SORA_KEY);
+  const config = { apiKey: key, baseURL: server.url };
+  return videosApiHarness('sora2', server, createSora(config), config, '/v1', key);
 }
 
-async function azureHarness(fault: Fault, extra: VideosApiLoopbackOptions & VideosApiMockOptions) {
+async function azureHarness(
+  fault: Fault,
+  extra: VideosApiLoopbackOptions & VideosApiMockOptions,
+  key = AZURE_KEY,
+  auth: 'api-key' | 'entra' = 'api-key',
+) {
+  // Entra: `key` is the token an `azureADTokenProvider` returns, sent as `Authorization: Bearer`.
+  const entra = auth === 'entra';
+  const right = fault === 'bad-key' ? (entra ? 'the-right-entra-token' : 'the-right-azure-key') : key;
   const server = await startAzureSoraServer({
-    apiKey: fault === 'bad-key' ? 'the-right-azure-key' : AZURE_KEY,
+    ...(entra ? { bearerToken: right } : { apiKey: right }),
     deployment: 'my-sora-2',
     ...videosApiFaults(fault, 'azure'),
     ...extra,
   });
-  const config = { baseURL: server.url, apiKey: AZURE_KEY, deployment: 'my-sora-2' };
-  return videosApiHarness('azure-sora', server, createAzureSora(config), config, '/openai/v1', AZURE_KEY);
+  const config = entra
+    ? { baseURL: server.url, azureADTokenProvider: async () => key, deployment: 'my-sora-2' }
+    : { baseURL: server.url, apiKey: key, deployment: 'my-sora-2' };
+  return videosApiHarness('azure-sora', server, createAzureSora(config), config, '/openai/v1', key);
 }
 
 function videosApiHarness(
@@ -185,6 +201,7 @@ function videosApiHarness(
     creates: () => server.requests.filter((r) => r.method === 'POST' && r.path === `${prefix}/videos`).length,
     polls: () => server.requests.filter((r) => r.method === 'GET' && /\/videos\/[^/]+$/.test(r.path)).length,
     log: () => server.requests.map((r) => `${r.method} ${r.path}`),
+    headers: () => server.requests.map((r) => r.headers),
     close: () => server.close(),
   };
 }
@@ -235,26 +252,31 @@ function veoFaults(fault: Fault): GoogleVeoLoopbackOptions {
   }
 }
 
-async function veoHarness(fault: Fault, extra: GoogleVeoLoopbackOptions) {
+async function veoHarness(
+  fault: Fault,
+  extra: GoogleVeoLoopbackOptions,
+  secret = VEO_TOKEN,
+  mode: 'enterprise' | 'express' = 'enterprise',
+) {
+  // Express mode: an API key in `x-goog-api-key`, no project (and no Cloud Storage reads).
+  const express = mode === 'express';
+  const right = fault === 'bad-key' ? (express ? 'the-right-express-key' : 'ya29.the-right-token') : secret;
   const server = await startGoogleVeoLoopbackServer({
     project: 'it-project',
     location: 'us-central1',
-    accessToken: fault === 'bad-key' ? 'ya29.the-right-token' : VEO_TOKEN,
+    ...(express ? { mode, apiKey: right } : { accessToken: right }),
     pollsBeforeDone: 2,
     ...veoFaults(fault),
     ...extra,
   });
-  const config = {
-    project: 'it-project',
-    location: 'us-central1',
-    accessToken: VEO_TOKEN,
-    baseURL: server.url,
-  };
+  const config: Record<string, unknown> = express
+    ? { mode, apiKey: secret, baseURL: server.url }
+    : { project: 'it-project', location: 'us-central1', accessToken: secret, baseURL: server.url };
   return {
     vendor: 'veo3' as const,
     provider: createVeo3(config),
     config,
-    secret: VEO_TOKEN,
+    secret,
     origin: server.url,
     options: {
       model: 'veo-3.1-fast-generate-001',
@@ -266,6 +288,7 @@ async function veoHarness(fault: Fault, extra: GoogleVeoLoopbackOptions) {
     creates: () => server.fake.requestsOf('submit').length,
     polls: () => server.fake.requestsOf('poll').length,
     log: () => server.fake.requests.map((r) => `${r.method} ${r.path}`),
+    headers: () => server.fake.requests.map((r) => r.headers),
     close: () => server.close(),
   } satisfies Harness;
 }
@@ -311,18 +334,18 @@ function runwayFaults(fault: Fault): RunwayLoopbackOptions {
   }
 }
 
-async function runwayHarness(fault: Fault, extra: RunwayLoopbackOptions) {
+async function runwayHarness(fault: Fault, extra: RunwayLoopbackOptions, key = RUNWAY_KEY) {
   const server = await startRunwayLoopback({
-    apiKey: fault === 'bad-key' ? 'the-right-runway-key' : RUNWAY_KEY,
+    apiKey: fault === 'bad-key' ? 'the-right-runway-key' : key,
     ...runwayFaults(fault),
     ...extra,
   });
-  const config = { apiKey: RUNWAY_KEY, baseURL: server.url, pollIntervalMs: 0 };
+  const config = { apiKey: key, baseURL: server.url, pollIntervalMs: 0 };
   return {
     vendor: 'runway' as const,
     provider: createRunway(config),
     config,
-    secret: RUNWAY_KEY,
+    secret: key,
     origin: server.url,
     options: {
       model: 'veo3.1',
@@ -337,6 +360,7 @@ async function runwayHarness(fault: Fault, extra: RunwayLoopbackOptions) {
       server.apiRequests('POST', '/v1/image_to_video').length,
     polls: () => server.apiRequests('GET', '/v1/tasks/').length,
     log: () => server.requests.map((r) => `${r.method} ${r.path}`),
+    headers: () => server.requests.map((r) => r.headers),
     close: () => server.close(),
   } satisfies Harness;
 }
@@ -346,6 +370,12 @@ export interface ExtraOptions {
   readonly videosApi?: VideosApiLoopbackOptions & VideosApiMockOptions;
   readonly veo?: GoogleVeoLoopbackOptions;
   readonly runway?: RunwayLoopbackOptions;
+  /** The credential the provider sends (and the fake accepts) instead of the default sentinel. */
+  readonly secret?: string;
+  /** Azure only: `entra` sends `secret` as a Microsoft Entra token from `azureADTokenProvider` instead of an `api-key`. */
+  readonly azureAuth?: 'api-key' | 'entra';
+  /** Veo only: `express` sends `secret` as an API key (`x-goog-api-key`) instead of an enterprise bearer token. */
+  readonly veoMode?: 'enterprise' | 'express';
 }
 
 /** Starts `vendor`'s loopback fake with `fault` and a provider pointed at it. */
@@ -356,13 +386,13 @@ export function startVendor(
 ): Promise<Harness> {
   switch (vendor) {
     case 'sora2':
-      return soraHarness(fault, extra.videosApi ?? {});
+      return soraHarness(fault, extra.videosApi ?? {}, extra.secret);
     case 'azure-sora':
-      return azureHarness(fault, extra.videosApi ?? {});
+      return azureHarness(fault, extra.videosApi ?? {}, extra.secret, extra.azureAuth);
     case 'veo3':
-      return veoHarness(fault, extra.veo ?? {});
+      return veoHarness(fault, extra.veo ?? {}, extra.secret, extra.veoMode);
     case 'runway':
-      return runwayHarness(fault, extra.runway ?? {});
+      return runwayHarness(fault, extra.runway ?? {}, extra.secret);
   }
 }
 
@@ -386,6 +416,7 @@ export function startLocal(jobsDir: string): Harness {
     creates: () => (existsSync(jobsDir) ? jobs().length : 0),
     polls: () => 0,
     log: () => [],
+    headers: () => [],
     close: async () => {},
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@video-gen/core';
+import { ConfigurationError, registerSecret } from '@video-gen/core';
 import { sdkLogging, type VideosApiSession } from '@video-gen/provider-sora/videos-api';
 import { OpenAI } from 'openai';
 import { AzureSoraConfig, type ResolvedAzureSoraConfig } from './azure-sora-config.js';
@@ -34,7 +34,16 @@ export function azureBaseURL(config: Pick<ResolvedAzureSoraConfig, 'endpoint' | 
  * token per request. No `api-version` unless configured; the SDK's retries off.
  */
 export function azureSoraSession(config: ResolvedAzureSoraConfig): VideosApiSession {
-  const { apiKey, azureADTokenProvider, deployment } = config;
+  const { apiKey, deployment } = config;
+  const tokenProvider = config.azureADTokenProvider;
+  // Each Entra token is registered as a secret, so a vendor quoting it back is redacted everywhere.
+  const azureADTokenProvider =
+    tokenProvider &&
+    (async () => {
+      const token = await tokenProvider();
+      registerSecret(token);
+      return token;
+    });
   const client = new OpenAI({
     baseURL: azureBaseURL(config),
     // The SDK turns this into `Authorization: Bearer`; for a key that header is removed below.

@@ -1,7 +1,35 @@
 import type { JobRef } from '../contract/job-ref.js';
-import { redact } from '../log/redact.js';
+import { redact, redactValue } from '../log/redact.js';
 
 const MARKER = Symbol.for('video-gen.error');
+
+/**
+ * Scrubs secrets from a cause chain before it is attached: a vendor SDK error may quote the key
+ * back (in its message, stack or parsed body), and `console.log(error)` prints the whole chain.
+ * Errors are cleaned in place (message, stack, string and object fields); other values are copied.
+ */
+function redactCause(cause: unknown, depth = 0): unknown {
+  if (depth > 5 || cause === null || typeof cause !== 'object') {
+    return typeof cause === 'string' ? redact(cause) : cause;
+  }
+  if (!(cause instanceof Error)) return redactValue(cause);
+  try {
+    cause.message = redact(cause.message);
+    if (cause.stack) cause.stack = redact(cause.stack);
+    const fields = cause as unknown as Record<string, unknown>;
+    for (const key of Object.keys(cause)) {
+      const value = fields[key];
+      if (key === 'cause') continue;
+      if (typeof value === 'string') fields[key] = redact(value);
+      else if (value !== null && typeof value === 'object' && !(value instanceof Error))
+        fields[key] = redactValue(value);
+    }
+    if (cause.cause !== undefined) (cause as { cause?: unknown }).cause = redactCause(cause.cause, depth + 1);
+  } catch {
+    // A frozen or exotic error object: leave it rather than fail the error being built.
+  }
+  return cause;
+}
 
 /** Options accepted by every video-gen error. */
 export interface VideoGenErrorOptions {
@@ -40,7 +68,7 @@ export class VideoGenError extends Error {
 
   constructor(message: string, code: string, options: VideoGenErrorOptions = {}) {
     // Vendor messages can echo a key or a signed URL back: no error carries a secret.
-    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
+    super(redact(message), options.cause === undefined ? undefined : { cause: redactCause(options.cause) });
     this.name = new.target.errorName;
     this.code = code;
     this.provider = options.provider;
