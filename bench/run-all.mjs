@@ -1,7 +1,10 @@
 // Runs every bench/*.bench.mjs in turn (each in its own Node process, so one's memory does not
-// colour another's) and exits non-zero if any fails.
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+// colour another's), collects the `RESULT {json}` line each prints (see lib/result.mjs), writes
+// bench/results/latest.json and bench/results/latest.md, prints the table, and exits non-zero if
+// any bench fails (crashes, or exits non-zero). A missed target is shown in the table, not a failure.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,11 +14,91 @@ const benches = readdirSync(here)
   .filter((name) => name.endsWith('.bench.mjs'))
   .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .sort();
+
+/** Runs one bench, echoing its output, and returns its exit status and RESULT lines. */
+function runBench(file) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const results = [];
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text) => {
+      process.stdout.write(text);
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        if (!line.startsWith('RESULT ')) continue;
+        try {
+          results.push(JSON.parse(line.slice('RESULT '.length)));
+        } catch (error) {
+          console.error(`could not parse a RESULT line of ${path.basename(file)}: ${error.message}`);
+        }
+      }
+    });
+    child.on('close', (status, signal) => resolve({ status: status ?? signal, results }));
+  });
+}
+
+const format = (value, unit) => {
+  if (typeof value !== 'number') return String(value);
+  if (Number.isInteger(value)) return `${value}${unit ? ` ${unit}` : ''}`;
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`.replace(/ ×$/, '×');
+};
+const mark = (met) => (met === true ? 'yes' : met === false ? '**no**' : '—');
+const cell = (text) => String(text).replaceAll('|', '\\|');
+
 let failed = 0;
+const runs = [];
 for (const name of benches) {
   console.log(`\n## ${name}`);
-  const result = spawnSync(process.execPath, [path.join(here, name)], { stdio: 'inherit' });
-  if (result.status !== 0) failed++;
+  const { status, results } = await runBench(path.join(here, name));
+  if (status !== 0) failed++;
+  if (results.length === 0) {
+    console.log(`(${name} printed no RESULT line)`);
+  }
+  runs.push({ bench: name, status, results });
 }
-console.log(`\nbenchmarks: ${benches.length - failed} passed, ${failed} failed`);
+
+const rows = runs.flatMap((run) =>
+  run.results.flatMap((result) => result.metrics.map((metric) => ({ bench: result.bench, ...metric }))),
+);
+const missed = rows.filter((row) => row.met === false).length;
+const environment = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+  memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+};
+const table = [
+  '| bench | metric | value | target | met? |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (row) =>
+      `| ${cell(row.bench)} | ${cell(row.metric)} | ${cell(format(row.value, row.unit))} | ${cell(row.target || '—')} | ${mark(row.met)} |`,
+  ),
+].join('\n');
+const failures = runs.filter((run) => run.status !== 0);
+const markdown = [
+  `Run on ${environment.date} (Node ${environment.node}, ${environment.platform}, ${environment.cpus}, ${environment.memory}).`,
+  '',
+  table,
+  '',
+  `${rows.filter((row) => row.met === true).length} targets met, ${missed} missed` +
+    (failures.length > 0 ? `; failed benches: ${failures.map((run) => run.bench).join(', ')}` : '') +
+    '.',
+  '',
+].join('\n');
+
+const outDir = path.join(here, 'results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  path.join(outDir, 'latest.json'),
+  `${JSON.stringify({ environment, benches: runs, missed }, null, 2)}\n`,
+);
+writeFileSync(path.join(outDir, 'latest.md'), markdown);
+console.log(`\n${markdown}`);
+console.log(`benchmarks: ${benches.length - failed} passed, ${failed} failed (results in bench/results/)`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,25 @@
+// Shared by every *.bench.mjs: each prints exactly one line `RESULT {json}` that run-all.mjs
+// collects into bench/results/latest.json and latest.md.
+//
+//   report('download', [{ metric: 'throughput vs curl', value: 0.97, unit: '×', target: '≥ 0.9×', met: true }]);
+//
+// `met` is true, false, or null for a number printed for information only (no target).
+
+/** A median of a list of numbers (the lower middle one for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Prints the bench's RESULT line. `rows`: { metric, value, unit?, target?, met?, note? }. */
+export function report(bench, rows) {
+  const metrics = rows.map((row) => ({
+    metric: row.metric,
+    value: row.value,
+    unit: row.unit ?? '',
+    target: row.target ?? '',
+    met: row.met ?? null,
+    ...(row.note ? { note: row.note } : {}),
+  }));
+  console.log(`RESULT ${JSON.stringify({ bench, metrics })}`);
+}
