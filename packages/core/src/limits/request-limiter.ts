@@ -60,7 +60,9 @@ export class RequestLimiter {
         return;
       }
       const wait = Math.max(pauseLeft, windowLeft);
-      if (wait > 0) await sleep(wait, signal);
+      // Spread the callers released by a pause over half as long again, so they do not all hit
+      // the vendor in the same instant and earn the next 429 together.
+      if (wait > 0) await sleep(pauseLeft > 0 ? wait + Math.random() * pauseLeft * 0.5 : wait, signal);
       else await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }

@@ -13,6 +13,11 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** The longest Retry-After honoured; longer ones end the retries. Default 5 minutes. */
   readonly maxRetryAfterMs: number;
+  /**
+   * Rate-limit answers (429) waited out before giving up, counted apart from `retries`: a vendor
+   * asking to slow down is not a failure, and a burst of parallel jobs can meet many. Default 30.
+   */
+  readonly rateLimitRetries: number;
 }
 
 /** The default retry policy: 4 retries, exponential backoff from 1 s to 30 s with full jitter. */
@@ -21,6 +26,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   minDelayMs: 1_000,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 5 * 60_000,
+  rateLimitRetries: 30,
 };
 
 /**
@@ -74,13 +80,19 @@ export async function withRetry<T>(
   options: WithRetryOptions,
 ): Promise<T> {
   const policy = { ...defaultRetryPolicy, ...options.policy };
+  let failures = 0;
+  let rateLimits = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call(attempt);
     } catch (error) {
       if (options.signal?.aborted || !isRetryable(error)) throw error;
-      const delayMs = backoffDelay(attempt, error, policy);
-      if (attempt > policy.retries || delayMs > policy.maxRetryAfterMs) {
+      const rateLimited = RateLimitError.isInstance(error);
+      if (rateLimited) rateLimits++;
+      else failures++;
+      const delayMs = backoffDelay(rateLimited ? rateLimits : failures, error, policy);
+      const exhausted = rateLimited ? rateLimits > policy.rateLimitRetries : failures > policy.retries;
+      if (exhausted || delayMs > policy.maxRetryAfterMs) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new RetryExhaustedError(
           `${options.operation} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${reason}`,
