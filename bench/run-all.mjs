@@ -1,6 +1,7 @@
 // Runs every bench/*.bench.mjs in turn (each in its own Node process, so one's memory does not
 // colour another's), collects the `RESULT {json}` line each prints (see lib/result.mjs), writes
-// bench/results/latest.json and bench/results/latest.md, prints the table, and exits non-zero if
+// bench/results/latest.json and bench/results/latest.md (an ignored folder: a run leaves the git
+// tree clean; the committed reference run is bench/reference/), prints the table, and exits non-zero if
 // any bench fails (crashes, or exits non-zero). A missed target is shown in the table, not a failure.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';

@@ -1,10 +1,13 @@
 // Runtime integration on built tarballs: `npm pack` the publishable packages, install the tarballs
 // into a fresh throwaway project (outside the workspace), and run a generation there with the local
 // provider and with one mocked vendor provider (Runway, against a loopback server) under Node ESM,
-// Node CommonJS, Bun and Deno. Catches broken `exports` maps, missing files and runtime-only imports
-// that workspace tests hide. Prints "integration: N passed, N failed".
+// Node CommonJS, Bun and Deno, and again under Node 22 (the `engines` minimum, fetched with
+// `npx -p node@22`). Then type-checks a consumer with the real `tsc` and `skipLibCheck: false` under
+// each resolution mode users have: node16 ESM, node16 CommonJS, bundler and node10. Catches broken
+// `exports` maps, missing files, runtime-only imports and types that workspace tests hide.
+// Prints "integration: N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,9 +74,24 @@ writeFileSync(
   `(async () => {${generate(`require('@video-gen/core')`, `require('@video-gen/provider-local')`, `require('@video-gen/provider-runway')`, `require('@video-gen/testing/loopback')`, 'node-cjs')}})().catch((error) => { console.error(error); process.exit(1); });`,
 );
 
+// The oldest Node the packages' `engines` allow, from the npm registry (cached by npx after the first run).
+const MIN_NODE = '22';
+const minNode = execFileSync(
+  'npx',
+  ['--yes', '-p', `node@${MIN_NODE}`, 'node', '-e', 'process.stdout.write(process.execPath)'],
+  { cwd: work, encoding: 'utf8' },
+).trim();
+writeFileSync(path.join(project, 'esm-min.mjs'), esm(`node${MIN_NODE}-esm`));
+writeFileSync(
+  path.join(project, 'cjs-min.cjs'),
+  `(async () => {${generate(`require('@video-gen/core')`, `require('@video-gen/provider-local')`, `require('@video-gen/provider-runway')`, `require('@video-gen/testing/loopback')`, `node${MIN_NODE}-cjs`)}})().catch((error) => { console.error(error); process.exit(1); });`,
+);
+
 const runs = [
   ['node-esm', process.execPath, ['esm.mjs']],
   ['node-cjs', process.execPath, ['cjs.cjs']],
+  [`node${MIN_NODE}-esm`, minNode, ['esm-min.mjs']],
+  [`node${MIN_NODE}-cjs`, minNode, ['cjs-min.cjs']],
   ['bun', bin('bun'), ['bun.ts']],
   ['deno', bin('deno'), ['run', '-A', '--node-modules-dir=manual', 'deno.ts']],
 ];
@@ -97,6 +115,53 @@ for (const [name, command, args] of runs) {
     );
   }
 }
+
+// A consumer's type check, per resolution mode, with skipLibCheck off so every published .d.ts /
+// .d.cts is checked (an ESM-only type referenced from a .d.cts is TS1479 under node16 CommonJS).
+// The testing kit is left out: its declarations need msw (an optional peer), which this app lacks.
+const CONSUMER = `import { generateVideo, type GenerateVideoOptions, createHttpClient, toApiError } from '@video-gen/core';
+import { resolveFfmpeg } from '@video-gen/core/ffmpeg';
+import { createLocal } from '@video-gen/provider-local';
+import { createRunway } from '@video-gen/provider-runway';
+const options: GenerateVideoOptions = { provider: createLocal(), prompt: 'types' };
+export const checks = [generateVideo, options, createHttpClient, toApiError, resolveFfmpeg, createRunway];
+`;
+const MODES = [
+  ['node16-esm', { module: 'node16', moduleResolution: 'node16' }, 'index.mts'],
+  ['node16-cjs', { module: 'node16', moduleResolution: 'node16' }, 'index.cts'],
+  ['bundler', { module: 'esnext', moduleResolution: 'bundler' }, 'index.ts'],
+  ['node10', { module: 'commonjs', moduleResolution: 'node10' }, 'index.ts'],
+];
+for (const [name, compilerOptions, file] of MODES) {
+  const dir = path.join(project, `types-${name}`);
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, file), CONSUMER);
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        ...compilerOptions,
+        target: 'es2022',
+        strict: true,
+        esModuleInterop: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: ['node'],
+        typeRoots: [path.join(root, 'node_modules', '@types')],
+      },
+      files: [file],
+    }),
+  );
+  const result = spawnSync(bin('tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' });
+  if (result.status === 0) {
+    passed++;
+    console.log(`ok types ${name}`);
+  } else {
+    failed++;
+    console.log(`FAILED types ${name}\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
 rmSync(work, { recursive: true, force: true });
 console.log(`integration: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

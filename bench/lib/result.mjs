@@ -1,5 +1,5 @@
 // Shared by every *.bench.mjs: each prints exactly one line `RESULT {json}` that run-all.mjs
-// collects into bench/results/latest.json and latest.md.
+// collects into bench/results/latest.json and latest.md (ignored; the reference is bench/reference/).
 //
 //   report('download', [{ metric: 'throughput vs curl', value: 0.97, unit: '×', target: '≥ 0.9×', met: true }]);
 //

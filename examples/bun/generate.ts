@@ -1,5 +1,5 @@
 // Generates a short clip with the offline local provider under Bun and prints its path.
-// Usage: bun examples/bun/generate.ts [out.mp4]
+// Usage (from the repository, after npm install): npx bun examples/bun/generate.ts [out.mp4]
 import { generateVideo } from '@video-gen/core';
 
 const outPath = Bun.argv[2] ?? 'out/bun-example.mp4';

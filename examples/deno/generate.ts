@@ -1,5 +1,5 @@
 // Generates a short clip with the offline local provider under Deno and prints its path.
-// Usage: deno run -A examples/deno/generate.ts [out.mp4]
+// Usage (from the repository, after npm install): npx deno run -A examples/deno/generate.ts [out.mp4]
 import { generateVideo } from '@video-gen/core';
 
 const outPath = Deno.args[0] ?? 'out/deno-example.mp4';

@@ -549,7 +549,7 @@ describe('no sentinel anywhere', () => {
 });
 
 describe('the default log destinations', () => {
-  it('VIDEO_GEN_LOG_FILE and the default logs/video_gen.log stay free of every sentinel', async () => {
+  it('VIDEO_GEN_LOG_FILE, also as the Python-parity logs/video_gen.log, stays free of every sentinel', async () => {
     const envLog = path.join(tempDir('secrets-env-log'), 'env.log');
     const cwd = tempDir('secrets-cwd');
     const previousFile = process.env.VIDEO_GEN_LOG_FILE;
@@ -578,9 +578,9 @@ describe('the default log destinations', () => {
       process.env.VIDEO_GEN_LOG_FILE = envLog;
       setLogSink(null); // back to the environment's destination
       await runAll('env');
-      delete process.env.VIDEO_GEN_LOG_FILE;
+      process.env.VIDEO_GEN_LOG_FILE = 'logs/video_gen.log'; // the documented opt-in: the Python location
       process.chdir(cwd);
-      setLogSink(null); // the default: logs/video_gen.log under the working directory
+      setLogSink(null); // logs/video_gen.log under the working directory
       await runAll('default');
     } finally {
       process.chdir(previousCwd);

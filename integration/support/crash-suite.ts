@@ -4,20 +4,37 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type GenerateVideoOptions, generateVideo } from '@video-gen/core';
+import { type GenerateVideoOptions, type GenerationRecord, generateVideo } from '@video-gen/core';
 import { describe, expect, it } from 'vitest';
 import { isMp4, leftovers, tempDir } from './files.js';
 import { type ExtraOptions, type Harness, startLocal, startVendor, type VendorId } from './vendors.js';
 
 const CHILD = fileURLToPath(new URL('../crash/child.mjs', import.meta.url));
 
-/** Runs per provider: `VIDEO_GEN_CRASH_RUNS=50` for the issue's full count; 10 keeps CI fast. */
-export const CRASH_RUNS = Math.max(1, Number(process.env.VIDEO_GEN_CRASH_RUNS ?? 10) || 10);
+/** Runs per provider: `VIDEO_GEN_CRASH_RUNS=50` for the issue's full count; 12 keeps CI fast. */
+export const CRASH_RUNS = Math.max(1, Number(process.env.VIDEO_GEN_CRASH_RUNS ?? 12) || 12);
 /** The seed of the kill points; a failure names its seed and run, so `VIDEO_GEN_CRASH_SEED=<seed>` replays it. */
 export const CRASH_SEED = Number(process.env.VIDEO_GEN_CRASH_SEED ?? 20261125) || 20261125;
 
-export const KILL_POINTS = ['after-submit', 'mid-poll', 'mid-download', 'before-rename'] as const;
+/** Kill points the parent finds in the child's progress lines. */
+const PROGRESS_POINTS = ['after-submit', 'mid-poll', 'mid-download', 'before-rename'] as const;
+/**
+ * Kill points of the finish window (video in place, bookkeeping under way), where the child stops
+ * itself (`hangAt`, see crash/child.mjs) and prints `at <point>`.
+ */
+const FINISH_POINTS = [
+  'after-rename',
+  'after-release',
+  'before-ledger-update',
+  'after-lock-release',
+  'after-journal-delete',
+] as const;
+export const KILL_POINTS = [...PROGRESS_POINTS, ...FINISH_POINTS] as const;
 export type KillPoint = (typeof KILL_POINTS)[number];
+
+function isFinishPoint(point: KillPoint): point is (typeof FINISH_POINTS)[number] {
+  return (FINISH_POINTS as readonly string[]).includes(point);
+}
 
 /** mulberry32: a tiny seeded PRNG, so a run's kill points can be replayed. */
 export function seededRandom(seed: number): () => number {
@@ -33,6 +50,7 @@ export function seededRandom(seed: number): () => number {
 
 /** Whether the child's output so far has reached the kill point. */
 function reached(point: KillPoint, lines: string[]): boolean {
+  if (isFinishPoint(point)) return lines.includes(`at ${point}`);
   const statuses = lines.filter((line) => /^(queued|running)\b/.test(line)).length;
   const bytes = lines
     .map((line) => /^downloading (\d+) (\d+)/.exec(line))
@@ -56,9 +74,10 @@ interface ChildRun {
 }
 
 /** Starts the child and SIGKILLs it `delayMs` after its output reaches `point`. */
-function runAndKill(payload: unknown, point: KillPoint, delayMs: number): Promise<ChildRun> {
+export function runAndKill(payload: object, point: KillPoint, delayMs: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(payload)], {
+    const message = isFinishPoint(point) ? { ...payload, hangAt: point } : payload;
+    const child = spawn(process.execPath, [CHILD, JSON.stringify(message)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_NO_WARNINGS: '1', VIDEO_GEN_LOG_FILE: 'off' },
     });
@@ -87,7 +106,7 @@ function runAndKill(payload: unknown, point: KillPoint, delayMs: number): Promis
 }
 
 /** The faults every crash run carries: slow video bodies, so there is a "mid-download" to hit. */
-function crashFakeOptions(vendor: VendorId): ExtraOptions {
+export function crashFakeOptions(vendor: VendorId): ExtraOptions {
   const slow = { kind: 'slow-body' as const, times: Number.POSITIVE_INFINITY, chunks: 6, chunkDelayMs: 25 };
   switch (vendor) {
     case 'sora2':
@@ -100,19 +119,19 @@ function crashFakeOptions(vendor: VendorId): ExtraOptions {
   }
 }
 
-/** The JSON-safe generateVideo options the child and the re-run share (same request, same fingerprint). */
-function sharedOptions(harness: Harness): Partial<GenerateVideoOptions> {
+/** The JSON-safe generateVideo options the child and the re-run share (same request, same fingerprint), with a ledger in `dir`. */
+export function sharedOptions(harness: Harness, dir: string): Partial<GenerateVideoOptions> {
   const { fetch: _fetch, ...rest } = harness.options;
-  return { ...rest, poll: { initialIntervalMs: 30, maxIntervalMs: 30 } };
+  return { ...rest, ledger: path.join(dir, 'ledger'), poll: { initialIntervalMs: 30, maxIntervalMs: 30 } };
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** The statuses the ledger files in `ledgerDir` record for `outPath`, read as written (no reconciling). */
+function ledgerStatuses(ledgerDir: string, outPath: string): string[] {
+  return readdirSync(ledgerDir)
+    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+    .map((name) => JSON.parse(readFileSync(path.join(ledgerDir, name), 'utf8')) as GenerationRecord)
+    .filter((record) => record.outPath === outPath)
+    .map((record) => record.status);
 }
 
 export function describeCrashSuite(vendor: VendorId | 'local', vendorIndex: number): void {
@@ -135,7 +154,7 @@ export function describeCrashSuite(vendor: VendorId | 'local', vendorIndex: numb
             const where = `run ${run} (seed ${seed}): killed ${point} +${delayMs} ms`;
             const outPath = path.join(dir, `clip-${run}.mp4`);
             const prompt = `crash run ${run}`;
-            const options = sharedOptions(harness);
+            const options = sharedOptions(harness, dir);
             const child = await runAndKill(
               { vendor, config: harness.config, outPath, prompt, options },
               point,
@@ -158,20 +177,17 @@ export function describeCrashSuite(vendor: VendorId | 'local', vendorIndex: numb
               expect(result.resumed, where).toBe(true);
             }
             expect(isMp4(outPath), where).toBe(true);
-            const left = leftovers(outPath);
-            if (!rerun && left.lock) {
-              // Killed between removing the journal and releasing the lock: the lock names the dead
-              // child, so the next run on this output takes it over. Nothing else is left.
-              expect(processAlive(Number(readFileSync(`${outPath}.lock`, 'utf8'))), where).toBe(false);
-              left.lock = false;
-            }
-            expect(left, where).toEqual({ out: true, part: false, journal: false, lock: false });
-            // No other litter beside the output: no stray part files, journals or journal temp files.
+            // Nothing left over, the lock included: no stray part files, journals, temp files or takeover claims.
+            expect(leftovers(outPath), where).toEqual({
+              out: true,
+              part: false,
+              journal: false,
+              lock: false,
+            });
             const beside = readdirSync(dir).filter((name) => name.startsWith(`clip-${run}.`));
-            expect(
-              beside.filter((name) => !name.endsWith('.lock')),
-              `${where}: ${beside.join(', ')}`,
-            ).toEqual([`clip-${run}.mp4`]);
+            expect(beside, `${where}: ${beside.join(', ')}`).toEqual([`clip-${run}.mp4`]);
+            // The ledger matches the file: the run recorded the generation as downloaded, at this path.
+            expect(ledgerStatuses(options.ledger as string, outPath), where).toEqual(['downloaded']);
             expect(harness.creates(), where).toBe(run + 1);
           }
           console.log(`${vendor} crash runs by kill point: ${JSON.stringify(seen)}`);

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { ContentPolicyError, generateVideo, registerProvider, unregisterProvider } from '@video-gen/core';
 import { describeProviderConformance } from '@video-gen/testing';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acmeMock } from './acme-handlers.js';
+import { ACME, acmeMock } from './acme-handlers.js';
 import { createAcme, plugin } from './acme-provider.js';
 
 const server = setupServer();
@@ -16,6 +17,11 @@ describeProviderConformance('acme (third-party example)', {
   createProvider: () => createAcme({ apiKey: 'test-key' }),
   request: { prompt: 'a calm sea', durationSeconds: 5 },
   beforeEach: () => server.resetHandlers(...acmeMock().handlers),
+  // The next submit only: the suite checks a 401 is an AuthenticationError and a 429 honours Retry-After.
+  answerSubmitWith: (failure) =>
+    server.use(
+      http.post(`${ACME}/v1/videos`, () => HttpResponse.json({ error: 'refused' }, failure), { once: true }),
+    ),
 });
 
 describe('acme plugin through the registry', () => {

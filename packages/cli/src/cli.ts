@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers';
 import { ExitCode } from './exit-codes.js';
 import { runCli } from './program.js';
+import { configureCliLogging } from './run/cli-logging.js';
 
 // `video-gen models | head -1` closes stdout early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -8,6 +9,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+configureCliLogging();
 let code: number;
 try {
   code = await runCli(process.argv.slice(2));

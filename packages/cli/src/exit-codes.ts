@@ -20,12 +20,14 @@ import { UsageError } from './usage-error.js';
  * | ---- | ------------------ | ------------------------------------------------------------------------------------- |
  * | 0    | `Success`          | the command did what was asked                                                        |
  * | 1    | `Unexpected`       | a bug or an error video-gen does not know (the message says what happened)            |
- * | 2    | `Usage`            | bad flags or arguments, a request the model refuses, a missing image, an existing output without `--force`, a missing or unreadable journal, an unknown generation id |
+ * | 2    | `Usage`            | bad flags or arguments, a request the model refuses, a missing image, an existing output without `--force`, a missing, unreadable or corrupt journal, an unknown, malformed or corrupt generation id |
  * | 3    | `Configuration`    | a provider is not installed or not configured (missing key, missing ffmpeg), or doctor found a problem |
  * | 4    | `Refused`          | the vendor refused: content policy, credentials rejected, no credits left             |
  * | 5    | `GenerationFailed` | the job failed at the vendor, retries ran out, or the download failed                 |
  * | 6    | `Timeout`          | the job did not finish within `--timeout`; its journal is kept for `video-gen resume` |
  * | 7    | `Expired`          | `video-gen download`: the vendor no longer holds that generation's video (it is marked `expired`) |
+ * | 8    | `Locked`           | another process is generating this output (`output_locked`); retry later, nothing was submitted twice |
+ * | 9    | `FileSystem`       | a local file could not be written or read safely: read-only folder, disk full, permission denied, an unsafe path (a link or foreign file where video-gen creates one), other I/O failure |
  * | 130  | `Cancelled`        | interrupted with Ctrl-C (SIGINT); a submitted job's journal is kept                   |
  *
  * @example
@@ -43,6 +45,8 @@ export const ExitCode = {
   GenerationFailed: 5,
   Timeout: 6,
   Expired: 7,
+  Locked: 8,
+  FileSystem: 9,
   Cancelled: 130,
 } as const;
 
@@ -67,6 +71,16 @@ export const EXIT_CODE_TABLE: readonly {
     name: 'Expired',
     meaning: 'download: the vendor no longer holds that video (generate it again)',
   },
+  {
+    code: 8,
+    name: 'Locked',
+    meaning: 'another process is generating this output (retry later)',
+  },
+  {
+    code: 9,
+    name: 'FileSystem',
+    meaning: 'a local file problem: read-only, disk full, permission, unsafe path',
+  },
   { code: 130, name: 'Cancelled', meaning: 'interrupted with Ctrl-C (resume it)' },
 ];
 
@@ -76,6 +90,17 @@ const JOURNAL_USAGE_CODES = new Set([
   'journal_corrupt',
   'journal_unreadable',
   'generation_not_found',
+  'generation_corrupt',
+]);
+
+// The codes of core's FileSystemError, matched by code so that any copy of core (and a plain
+// VideoGenError with one of them) maps the same way.
+const FILE_SYSTEM_CODES = new Set([
+  'unsafe_path',
+  'disk_full',
+  'read_only',
+  'permission_denied',
+  'io_failed',
 ]);
 
 /**
@@ -90,6 +115,9 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
   if (UsageError.isUsageError(error)) return ExitCode.Usage;
   if (CancelledError.isInstance(error)) return ExitCode.Cancelled;
   if (JobTimeoutError.isInstance(error)) return ExitCode.Timeout;
+  // By code, whatever the class raising it.
+  if (VideoGenError.isInstance(error) && error.code === 'output_locked') return ExitCode.Locked;
+  if (VideoGenError.isInstance(error) && FILE_SYSTEM_CODES.has(error.code)) return ExitCode.FileSystem;
   if (ValidationError.isInstance(error) || InputFileError.isInstance(error)) return ExitCode.Usage;
   if (ConfigurationError.isInstance(error) || ProviderNotFoundError.isInstance(error)) {
     return ExitCode.Configuration;

@@ -1,3 +1,4 @@
+import { DEFAULT_PROVIDER_ID, DEFAULT_TIMEOUT_MS } from '@video-gen/core';
 import { Command, CommanderError, Option } from 'commander';
 import { doctorCommand } from './commands/doctor.js';
 import { downloadCommand } from './commands/download.js';
@@ -6,7 +7,7 @@ import { listCommand } from './commands/list.js';
 import { modelsCommand } from './commands/models.js';
 import { resumeCommand } from './commands/resume.js';
 import { statusCommand } from './commands/status.js';
-import { stitchCommand } from './commands/stitch.js';
+import { DEFAULT_SEQUENCE_DIR, stitchCommand } from './commands/stitch.js';
 import { EXIT_CODE_TABLE, ExitCode } from './exit-codes.js';
 import type { GenerateFlags } from './options/generate-flags.js';
 import { parseLoop } from './options/loop.js';
@@ -14,26 +15,34 @@ import { seconds, wholeNumber } from './options/parse-number.js';
 import { collectProviderOption } from './options/parse-provider-option.js';
 import { parseSince } from './options/parse-since.js';
 import { parseSize } from './options/parse-size.js';
+import { cliCommand } from './output/cli-command.js';
 import { writeJsonLine } from './output/json-output.js';
 import { CLI_VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const EXAMPLES = `
+// Defaults are read from the code that applies them, so --help cannot drift from the behaviour.
+const TIMEOUT_DEFAULT = `${DEFAULT_TIMEOUT_MS / 1000} s`;
+
+// The examples start the CLI the way the user did (`video-gen`, `npx --no-install video-gen`, …).
+function examples(): string {
+  const cli = cliCommand();
+  return `
 Examples:
-  video-gen "a red kite over the sea"                       offline local render (no API key needed)
-  video-gen "waves at sunset" --backend veo3 --size 1280x720 --duration 8 -o waves.mp4
-  video-gen "she turns around" -i 'shots/*.png' --dry-run   check the request, pay nothing
-  video-gen --stitch -p "clip one" "clip two" --concat film.mp4
-  video-gen resume waves.mp4.job.json                      finish a job after Ctrl-C or a timeout
-  video-gen list --status succeeded                         paid for, never downloaded
-  video-gen download local_1b2c3d -o kite.mp4               download a recorded generation again
-  video-gen models --backend local
-  video-gen doctor
+  ${cli} "a red kite over the sea"                       offline local render (no API key needed)
+  ${cli} "waves at sunset" --backend veo3 --size 1280x720 --duration 8 -o waves.mp4
+  ${cli} "she turns around" -i 'shots/*.png' --dry-run   check the request, pay nothing
+  ${cli} --stitch -p "clip one" "clip two" --concat film.mp4
+  ${cli} resume waves.mp4.job.json                      finish a job after Ctrl-C or a timeout
+  ${cli} list --status succeeded                         paid for, never downloaded
+  ${cli} download local_1b2c3d -o kite.mp4               download a recorded generation again
+  ${cli} models --backend local
+  ${cli} doctor
 
 Exit codes:
 ${EXIT_CODE_TABLE.map((row) => `  ${String(row.code).padStart(3)}  ${row.meaning}`).join('\n')}
 `;
+}
 
 /**
  * Builds the `video-gen` command line. `setExitCode` receives each command's exit code (the
@@ -46,13 +55,13 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .version(CLI_VERSION, '-V, --version', 'print the CLI version')
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run video-gen --help for usage)')
+    .showHelpAfterError(`(run ${cliCommand('--help')} for usage)`)
     .exitOverride()
     .argument('[prompt]', 'what the video shows')
     .option('-i, --images <paths...>', 'images: paths, URLs, globs (quote them) or comma-separated lists')
     .option(
       '-b, --backend <id>',
-      'provider: local, sora2, azure-sora, veo3, runway, or a plugin id (default: local unless vendor credentials are set)',
+      `provider: local, sora2, azure-sora, veo3, runway, or a plugin id (default: ${DEFAULT_PROVIDER_ID}; vendor credentials never choose one by themselves)`,
     )
     .addOption(
       new Option(
@@ -85,7 +94,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--events', 'print progress events as JSON lines on stdout, then the result')
     .option(
       '--timeout <seconds>',
-      'give up waiting after this long (the job keeps its journal)',
+      `give up waiting after this long (default: ${TIMEOUT_DEFAULT}; the job keeps its journal)`,
       seconds('--timeout', 1, '1800'),
     )
     .option(
@@ -99,7 +108,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--concat <path>', 'with --stitch: join the clips into this file')
     .option('--resume', 'with --stitch: keep clips already made in --out-dir')
     .option('--delay <seconds>', 'with --stitch: wait between clips', seconds('--delay', 0, '5'))
-    .option('--out-dir <dir>', 'with --stitch: where the clips go (default: ./sequence)')
+    .option(
+      '--out-dir <dir>',
+      `with --stitch: where the clips go (default: <concat file>.clips with --concat, else ./${DEFAULT_SEQUENCE_DIR})`,
+    )
     .option('--list-models [backend]', 'same as `video-gen models [--backend id]`')
     .addOption(new Option('--list-artifacts', 'same as `video-gen list` (Python CLI name)').hideHelp())
     .addOption(
@@ -113,7 +125,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--download <id>', 'same as `video-gen download <id>` (Python CLI name)').hideHelp(),
     )
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', examples)
     .action(async (prompt: string | undefined, flags: GenerateFlags) => {
       if (flags.listArtifacts) {
         setExitCode(
@@ -159,7 +171,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .command('resume')
     .description('finish the job a journal (<output>.job.json) records, without submitting it again')
     .argument('<journal>', 'the .job.json file next to the output')
-    .option('--timeout <seconds>', 'give up waiting after this long', seconds('--timeout', 1, '1800'))
+    .option(
+      '--timeout <seconds>',
+      `give up waiting after this long (default: ${TIMEOUT_DEFAULT})`,
+      seconds('--timeout', 1, '1800'),
+    )
     .option('-f, --force', 'overwrite an existing output file')
     .option('--json', 'print one JSON object on stdout')
     .option('--events', 'print progress events as JSON lines on stdout, then the result')
@@ -201,7 +217,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .argument('<id>', 'the ledger id from `video-gen list` (or the vendor job id)')
     .option('-o, --output <path>', 'where to write it (default: the path recorded for it)')
     .option('-f, --force', 'overwrite an existing output file')
-    .option('--timeout <seconds>', 'give up waiting after this long', seconds('--timeout', 1, '600'))
+    .option(
+      '--timeout <seconds>',
+      `give up waiting after this long (default: ${TIMEOUT_DEFAULT})`,
+      seconds('--timeout', 1, '600'),
+    )
     .option('--json', 'print one JSON object on stdout')
     .option('--events', 'print progress events as JSON lines on stdout, then the result')
     .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)

@@ -1,17 +1,41 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveFfmpeg, resolveFfprobe } from '@video-gen/core/ffmpeg';
 
-/** The built binary the tests drive, exactly as `npx video-gen` would run it. */
-export const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The built CLI that the bin loads. */
+export const CLI = path.join(packageDir, 'dist', 'cli.js');
+
+/** The committed bin that npm links as `video-gen`. */
+export const BIN = path.join(packageDir, 'bin', 'video-gen.js');
 
 if (!existsSync(CLI)) {
   throw new Error(`${CLI} is missing: run \`npm run build\` in packages/cli before these tests.`);
 }
+
+// A `video-gen` link to the bin in a folder that cleanEnv puts first on PATH: the tests run the CLI
+// as a user with it on PATH does, so its hints print `video-gen …`. One folder per checkout.
+function linkOnPath(): string {
+  const tag = createHash('sha256').update(BIN).digest('hex').slice(0, 12);
+  const dir = path.join(os.tmpdir(), `video-gen-cli-bin-${tag}`);
+  mkdirSync(dir, { recursive: true });
+  const link = path.join(dir, 'video-gen');
+  try {
+    symlinkSync(BIN, link);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return link;
+}
+
+/** The `video-gen` on the tests' PATH (a link to {@link BIN}). */
+export const CLI_ON_PATH = linkOnPath();
 
 /** What a finished CLI run printed, and how it exited. */
 export interface CliRun {
@@ -27,7 +51,7 @@ export interface CliRun {
  */
 export function cleanEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '',
+    PATH: [path.dirname(CLI_ON_PATH), process.env.PATH ?? ''].join(path.delimiter),
     HOME: home,
     TMPDIR: os.tmpdir(),
     VIDEO_GEN_LOG_FILE: 'off',
@@ -39,7 +63,7 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Reco
 
 /** Starts the CLI in `cwd`; the caller reads its output and waits with {@link finished}. */
 export function startCli(args: readonly string[], cwd: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [CLI_ON_PATH, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Waits for a started CLI and collects its output. */

@@ -22,7 +22,7 @@ describe('video-gen "prompt" (generate)', () => {
     );
 
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('No vendor credentials found; using the offline local provider');
+    expect(run.stderr).toContain('No --backend given: using the offline local provider');
     const file = path.join(dir, 'kite.mp4');
     expect(run.stdout.trim()).toBe(file);
     expect(probeVideo(file)).toMatchObject({ width: 160, height: 96, fps: '12/1' });

@@ -77,6 +77,40 @@ describe('video-gen doctor', () => {
     expect(sora.variables).toContainEqual({ name: 'OPENAI_API_KEY', set: true });
   });
 
+  it('shows the default-provider rule and the credentials it saw, marking retired providers', async () => {
+    const run = await runCli(
+      ['doctor'],
+      dir,
+      cleanEnv(dir, { OPENAI_API_KEY: 'sk-test-SENTINEL-xyz', RUNWAYML_API_SECRET: 'key_SENTINEL' }),
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('default  local (when no --backend is given)');
+    expect(run.stdout).toContain(
+      'Without --backend, video-gen uses the offline local provider: it never turns a command into a paid call unless you name the provider.',
+    );
+    expect(run.stdout).toContain('found RUNWAYML_API_SECRET; pass --backend runway to use it.');
+    expect(run.stdout).toMatch(/sora2 .*RETIRED: OpenAI shut the Videos API down on 2026-09-24/);
+    expect(run.stdout).toMatch(/azure-sora .*RETIRED: Azure retired sora-2/);
+    expect(run.stdout + run.stderr).not.toContain('SENTINEL');
+  });
+
+  it('--json carries the default-provider rule and the sightings', async () => {
+    const run = await runCli(
+      ['doctor', '--json'],
+      dir,
+      cleanEnv(dir, { RUNWAYML_API_SECRET: 'key_SENTINEL' }),
+    );
+
+    expect(JSON.parse(run.stdout).defaultBackend).toEqual({
+      id: 'local',
+      rule: expect.stringContaining('never turns a command into a paid call'),
+      sightings: [
+        { provider: 'runway', variables: ['RUNWAYML_API_SECRET'], retired: null, missingPackage: null },
+      ],
+    });
+  });
+
   it('exits 3 naming the variable when FFMPEG_PATH points nowhere', async () => {
     const run = await runCli(['doctor'], dir, cleanEnv(dir, { FFMPEG_PATH: '/nonexistent/ffmpeg' }));
 

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_TIMEOUT_MS } from '@video-gen/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SEQUENCE_DIR } from '../src/commands/stitch.js';
 import { cleanEnv, runCli, tempFolder, writePng } from './cli-harness.js';
 
 let dir: string;
@@ -85,6 +87,18 @@ describe('usage errors exit 2 and say what to do', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('Unknown provider "acme-video"');
     expect(run.stderr).toContain('--plugin');
+  });
+
+  it('--help prints the defaults the code applies', async () => {
+    const run = await runCli(['--help'], dir, env);
+    const help = run.stdout.replace(/\s+/g, ' '); // commander wraps at the terminal width
+
+    expect(run.code).toBe(0);
+    expect(help).toContain(`else ./${DEFAULT_SEQUENCE_DIR})`);
+    expect(DEFAULT_SEQUENCE_DIR).toBe('video-gen-sequence');
+    expect(help).not.toContain('./sequence)');
+    expect(help).toContain(`(default: ${DEFAULT_TIMEOUT_MS / 1000} s; the job keeps its journal)`);
+    expect(help).toContain('(default: local; vendor credentials never choose one by themselves)');
   });
 
   it('--version prints the CLI version', async () => {
@@ -176,28 +190,72 @@ describe('usage errors with --json', () => {
 });
 
 describe('the default backend', () => {
-  it('is not local, or says why, when a vendor key is configured', async () => {
-    // --dry-run: even if the vendor's package is installed, nothing is sent anywhere.
+  it('stays local when vendor keys are set, names each key seen, and never picks a retired provider', async () => {
     const run = await runCli(
-      ['waves', '--dry-run'],
+      ['waves', '--size', '640x360', '--duration', '2', '--dry-run', '--json'],
       dir,
-      cleanEnv(dir, { OPENAI_API_KEY: 'sk-test-SENTINEL-xyz' }),
+      cleanEnv(dir, { OPENAI_API_KEY: 'sk-test-SENTINEL-xyz', RUNWAYML_API_SECRET: 'key_SENTINEL' }),
     );
 
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(
-      /Using sora2: its credentials are configured|OPENAI_API_KEY is set, but @video-gen\/provider-sora is not installed/,
+    expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, provider: 'local' });
+    expect(run.stderr).toContain('No --backend given: using the offline local provider');
+    expect(run.stderr).toContain(
+      'found OPENAI_API_KEY, but sora2 is retired (OpenAI shut the Videos API down on 2026-09-24); it is never picked automatically.',
     );
+    expect(run.stderr).toContain('found RUNWAYML_API_SECRET; pass --backend runway to use it.');
     expect(run.stdout + run.stderr).not.toContain('SENTINEL');
   });
 
-  it('reads keys from a .env file in the working directory too', async () => {
-    writeFileSync(path.join(dir, '.env'), 'OPENAI_API_KEY=sk-test-SENTINEL-env\n');
+  it('reads keys from a .env file in the working directory too, and still stays local', async () => {
+    writeFileSync(path.join(dir, '.env'), 'RUNWAYML_API_SECRET=key_SENTINEL_env\n');
 
     const run = await runCli(['waves', '--dry-run'], dir, env);
 
     expect(run.code).toBe(0);
-    expect(run.stderr).not.toContain('No vendor credentials found');
+    expect(run.stdout).toContain('provider:  local');
+    expect(run.stderr).toContain('found RUNWAYML_API_SECRET; pass --backend runway to use it.');
+  });
+
+  it('says so when no vendor credentials are set, with the doctor command as the user ran it', async () => {
+    const run = await runCli(['waves', '--dry-run'], dir, env);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'No --backend given: using the offline local provider. Choose a vendor with --backend (see video-gen doctor).',
+    );
+  });
+});
+
+describe('--backend veo3 --dry-run', () => {
+  it('validates without credentials, like the other providers', async () => {
+    const run = await runCli(
+      ['waves at sunset', '--backend', 'veo3', '--size', '1280x720', '--duration', '8', '--dry-run'],
+      dir,
+      env,
+    );
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('provider:  veo3');
+  });
+
+  it('still refuses a request the model does not take', async () => {
+    const run = await runCli(['waves', '--backend', 'veo3', '--size', '641x360', '--dry-run'], dir, env);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Invalid request for veo3');
+  });
+
+  it('a real run without credentials says which combinations of variables work', async () => {
+    const run = await runCli(['waves', '--backend', 'veo3', '-o', 'w.mp4'], dir, env);
+
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('Any one of these works: (1) Vertex AI in a project: GOOGLE_CLOUD_PROJECT');
+    expect(run.stderr).toContain(
+      'Set one of the combinations named above (in the environment or a .env file), or choose another provider with --backend. `video-gen doctor` shows what is configured.',
+    );
+    expect(run.stderr).not.toContain(' or GOOGLE_CLOUD_LOCATION or ');
   });
 });
 

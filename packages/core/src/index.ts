@@ -7,11 +7,14 @@
 export * from './config/index.js';
 export * from './contract/index.js';
 export * from './errors/index.js';
+export * from './fs/index.js';
 export * from './http/index.js';
 export * from './ledger/index.js';
 export * from './lifecycle/index.js';
 export * from './log/index.js';
-export { type ImageInput, loadImage } from './media/load-image.js';
+export { MAX_IMAGE_PIXELS } from './media/assert-usable-image.js';
+export { checkImageUrl, type ImageUrlPolicyOptions } from './media/check-image-url.js';
+export { type ImageInput, type LoadImageOptions, loadImage } from './media/load-image.js';
 export { solidPng } from './media/solid-png.js';
 export * from './registry/index.js';
 export {

@@ -40,14 +40,49 @@ describe('provider registry', () => {
   });
 
   it('names the package to install when a first-party provider is missing', async () => {
-    const error = await resolveProviderPlugin('veo3', async () => {
-      throw Object.assign(new Error("Cannot find package '@video-gen/provider-veo3'"), {
-        code: 'ERR_MODULE_NOT_FOUND',
+    const error = await resolveProviderPlugin(
+      'veo3',
+      async () => {
+        throw Object.assign(new Error("Cannot find package '@video-gen/provider-veo3'"), {
+          code: 'ERR_MODULE_NOT_FOUND',
+        });
+      },
+      () => undefined,
+    ).catch((e: unknown) => e);
+    expect(ProviderNotFoundError.isInstance(error)).toBe(true);
+    expect((error as ProviderNotFoundError).packageName).toBe('@video-gen/provider-veo3');
+    const message = (error as Error).message;
+    expect(message).toContain('is not installed. Install it: npm install @video-gen/provider-veo3.');
+    expect(message.match(/Install it/g)).toHaveLength(1);
+    expect(message).toContain(
+      "import { plugin } from '@video-gen/provider-veo3' and call registerProvider(plugin)",
+    );
+  });
+
+  it('blames a bundler, not a missing install, when the package resolves but its import by name fails', async () => {
+    const error = await resolveProviderPlugin('local', async () => {
+      throw Object.assign(new Error("Cannot find module '@video-gen/provider-local'"), {
+        code: 'MODULE_NOT_FOUND',
       });
     }).catch((e: unknown) => e);
     expect(ProviderNotFoundError.isInstance(error)).toBe(true);
-    expect((error as ProviderNotFoundError).packageName).toBe('@video-gen/provider-veo3');
-    expect((error as Error).message).toContain('npm install @video-gen/provider-veo3');
+    const message = (error as Error).message;
+    expect(message).not.toContain('not installed');
+    expect(message).toMatch(/is installed \(.*provider-local.*\) but could not be imported by name/);
+    expect(message).toContain('A bundler is the usual cause');
+    expect(message).toContain('registerProvider(plugin)');
+  });
+
+  it('blames a bundler when the import fails for a reason other than a missing package', async () => {
+    const error = await resolveProviderPlugin(
+      'runway',
+      async () => {
+        throw new TypeError('__require is not a function');
+      },
+      () => undefined,
+    ).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('could not be imported by name: __require is not a function');
+    expect((error as Error).message).toContain('A bundler is the usual cause');
   });
 
   it('imports a first-party package by name on first use and registers its plugin', async () => {

@@ -1,4 +1,4 @@
-import { defineProviderConfig } from '@video-gen/core';
+import { defineProviderConfig, type ProviderConfigDefinition } from '@video-gen/core';
 import { SORA_MODEL_IDS, type SoraModelId } from '@video-gen/provider-sora';
 import { z } from 'zod';
 
@@ -72,12 +72,37 @@ export type AzureSoraConfig = z.input<typeof schema>;
 /** A validated {@link AzureSoraConfig}: endpoint (or base URL), one credential and the deployment are present. */
 export type ResolvedAzureSoraConfig = z.output<typeof schema>;
 
+const environment = {
+  endpoint: ['AZURE_OPENAI_ENDPOINT'],
+  apiKey: ['AZURE_OPENAI_API_KEY'],
+  deployment: ['AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_DEPLOYMENT_NAME'],
+  apiVersion: ['AZURE_OPENAI_API_VERSION'],
+};
+const withEnvironmentKey = defineProviderConfig({
+  provider: 'azure-sora',
+  schema,
+  env: environment,
+  secrets: ['apiKey'],
+});
+// For a credential passed in code: the environment's key must not join it (Azure takes one).
+const { apiKey: _environmentKey, ...withoutKey } = environment;
+const withoutEnvironmentKey = defineProviderConfig({
+  provider: 'azure-sora',
+  schema,
+  env: withoutKey,
+  secrets: ['apiKey'],
+});
+
 /**
  * The Azure Sora config definition: `AzureSoraConfig.fromEnvironment()` reads
  * `AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_DEPLOYMENT` (or
  * `AZURE_OPENAI_DEPLOYMENT_NAME`) and `AZURE_OPENAI_API_VERSION`; `AzureSoraConfig.parse(value)`
  * validates explicit settings. What is missing is one ConfigurationError naming each variable;
  * the key is registered for redaction and never quoted.
+ *
+ * Settings passed in code win over the environment, and a credential passed in code (`apiKey` or
+ * `azureADTokenProvider`) replaces every credential from the environment: an
+ * `AZURE_OPENAI_API_KEY` in the environment or `.env` is ignored beside a token provider.
  *
  * @example
  * ```ts
@@ -86,14 +111,11 @@ export type ResolvedAzureSoraConfig = z.output<typeof schema>;
  * const provider = createAzureSora(config);
  * ```
  */
-export const AzureSoraConfig = defineProviderConfig({
-  provider: 'azure-sora',
-  schema,
-  env: {
-    endpoint: ['AZURE_OPENAI_ENDPOINT'],
-    apiKey: ['AZURE_OPENAI_API_KEY'],
-    deployment: ['AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_DEPLOYMENT_NAME'],
-    apiVersion: ['AZURE_OPENAI_API_VERSION'],
+export const AzureSoraConfig: ProviderConfigDefinition<typeof schema> = {
+  ...withEnvironmentKey,
+  fromEnvironment(options = {}) {
+    const { apiKey, azureADTokenProvider } = options.overrides ?? {};
+    const credentialInCode = apiKey !== undefined || azureADTokenProvider !== undefined;
+    return (credentialInCode ? withoutEnvironmentKey : withEnvironmentKey).fromEnvironment(options);
   },
-  secrets: ['apiKey'],
-});
+};

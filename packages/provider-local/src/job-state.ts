@@ -1,18 +1,25 @@
 import { rename, stat } from 'node:fs/promises';
-import { JOB_FILES, type JobRecord, jobFile, readPid } from './local-job.js';
+import { inspectFile, writeFileAtomic } from '@video-gen/core';
+import { JOB_FILES, type JobRecord, jobFile, readPid, readStartMarker } from './local-job.js';
 import { isRenderAlive } from './process-alive.js';
 import { readTail } from './read-tail.js';
+import { findProcessByMarker, isMarkerOwnerAlive, type StartMarker } from './start-marker.js';
 
 /** Where a local job stands, read from its folder alone (any process can ask). */
 export type LocalJobState =
   | { readonly state: 'waiting'; readonly startsInMs: number }
   | { readonly state: 'running'; readonly progress: number }
+  /** Started, but its starter died before ffmpeg ran or its pid was recorded: `restartRender` it. */
+  | { readonly state: 'abandoned'; readonly marker: StartMarker }
   | { readonly state: 'succeeded' }
   | { readonly state: 'failed'; readonly reason: string };
 
 // Without a pid (the starter died between spawning and writing it), a render counts as alive
 // while the start or its progress file is this recent; ffmpeg rewrites progress twice a second.
 const FRESH_MS = 15_000;
+// A dead starter's marker this old, with no pid recorded, no ffmpeg found and no progress written,
+// means ffmpeg never ran: long enough for a just-spawned ffmpeg to write its first progress.
+const STARTUP_GRACE_MS = 3_000;
 
 async function mtimeMs(file: string): Promise<number | undefined> {
   try {
@@ -55,11 +62,17 @@ export async function readJobState(dir: string, record: JobRecord, now = Date.no
   const output = jobFile(dir, JOB_FILES.output);
   if ((await fileSize(output)) !== undefined) return { state: 'succeeded' };
 
-  const startedAt = await mtimeMs(jobFile(dir, JOB_FILES.started));
+  // A link at the marker's name is refused (FileSystemError unsafe_path), never taken for a start.
+  const startedAt = (await inspectFile(jobFile(dir, JOB_FILES.started)))?.mtimeMs;
   if (startedAt === undefined) return { state: 'waiting', startsInMs: Math.max(0, record.startAfter - now) };
 
   const progressFile = jobFile(dir, JOB_FILES.progress);
-  const pid = await readPid(dir);
+  let pid = await readPid(dir);
+  if (pid === undefined) {
+    const abandoned = await abandonedMarker(dir, progressFile, now);
+    if (abandoned === 'orphan') pid = await readPid(dir);
+    else if (abandoned) return { state: 'abandoned', marker: abandoned };
+  }
   // Liveness first, progress second: read the other way round, a render finishing in between
   // would look like one that died without finishing.
   const alive =
@@ -97,4 +110,29 @@ export async function readJobState(dir: string, record: JobRecord, now = Date.no
       ? `ffmpeg stopped before finishing the render. The end of its log:\n${log}`
       : 'ffmpeg stopped before finishing the render, without an error message (was it killed?).',
   };
+}
+
+/**
+ * The marker of a start that never got to run ffmpeg: its creator is dead, no pid was recorded,
+ * no progress was written and the grace time is over. A running ffmpeg whose starter died before
+ * recording its pid is found through /proc where it exists, and its pid recorded (`'orphan'`).
+ */
+async function abandonedMarker(
+  dir: string,
+  progressFile: string,
+  now: number,
+): Promise<StartMarker | 'orphan' | undefined> {
+  const marker = await readStartMarker(dir);
+  if (!marker || now - marker.startedAt < STARTUP_GRACE_MS) return undefined;
+  if (await isMarkerOwnerAlive(marker)) return undefined;
+  const orphan = await findProcessByMarker(progressFile);
+  if (orphan !== undefined) {
+    await writeFileAtomic(jobFile(dir, JOB_FILES.pid), String(orphan));
+    return 'orphan';
+  }
+  // Without /proc, progress is the sign of a running ffmpeg.
+  if (((await fileSize(progressFile)) ?? 0) > 0) return undefined;
+  // The pid may have been recorded meanwhile by a starter that was only slow.
+  if ((await readPid(dir)) !== undefined) return undefined;
+  return marker;
 }

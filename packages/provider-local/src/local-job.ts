@@ -1,10 +1,19 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, openSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { GenerationFailedError } from '@video-gen/core';
+import {
+  ensureDirectory,
+  FileSystemError,
+  GenerationFailedError,
+  inspectFile,
+  openFileForWriting,
+  toFileSystemError,
+  writeFileAtomic,
+  writeFileExclusive,
+} from '@video-gen/core';
 import { isRenderAlive } from './process-alive.js';
+import { newStartMarker, parseStartMarker, type StartMarker } from './start-marker.js';
 
 /**
  * The files of a job folder. `job.json` is written before the folder appears (the folder is
@@ -112,6 +121,9 @@ export function isJobId(id: string): boolean {
  */
 export async function readJobRecord(dir: string): Promise<JobRecord | undefined> {
   try {
+    // The folder and its record are the library's own: a link at either name is refused, never followed.
+    await assertRealFolder(dir);
+    await inspectFile(jobFile(dir, JOB_FILES.record));
     return JSON.parse(await readFile(jobFile(dir, JOB_FILES.record), 'utf8')) as JobRecord;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -146,11 +158,17 @@ export async function createJobFolder(
   const existing = await readJobRecord(dir);
   if (existing) return { record: existing, created: false };
 
-  await mkdir(jobsDir, { recursive: true });
-  const staging = await mkdtemp(path.join(jobsDir, `.${record.id}-`));
+  // The user's jobs folder may be a link to a folder; a file there is a FileSystemError.
+  await ensureDirectory(jobsDir, { followLink: true });
+  let staging: string;
   try {
-    for (const file of files) await writeFile(path.join(staging, file.name), file.bytes);
-    await writeFile(jobFile(staging, JOB_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
+    staging = await mkdtemp(path.join(jobsDir, `.${record.id}-`));
+  } catch (error) {
+    throw toFileSystemError(error, jobsDir, 'create a job folder in');
+  }
+  try {
+    for (const file of files) await writeNew(path.join(staging, file.name), file.bytes);
+    await writeNew(jobFile(staging, JOB_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
     await rename(staging, dir);
     return { record, created: true };
   } catch (error) {
@@ -158,15 +176,37 @@ export async function createJobFolder(
     // Another submit with the same key won the rename: its job is the job.
     const winner = await readJobRecord(dir);
     if (winner) return { record: winner, created: false };
-    throw error;
+    throw toFileSystemError(error, dir, 'create the job folder');
   }
+}
+
+/** Writes a file that must not exist yet (inside a fresh staging folder). */
+async function writeNew(file: string, data: string | Uint8Array): Promise<void> {
+  if (!(await writeFileExclusive(file, data)))
+    throw toFileSystemError(new Error('it already exists'), file, 'create');
+}
+
+/** A link at a job folder's name is refused (the job's files would land elsewhere); a file there is no job. */
+async function assertRealFolder(dir: string): Promise<void> {
+  const stats = await lstat(dir);
+  if (stats.isDirectory()) return;
+  if (stats.isSymbolicLink()) {
+    throw new FileSystemError(
+      `Refusing to use the local job folder ${dir}: a symbolic link is there. Remove it and submit again.`,
+      'unsafe_path',
+      dir,
+    );
+  }
+  throw Object.assign(new Error(`${dir} is not a job folder`), { code: 'ENOTDIR' });
 }
 
 /**
  * Starts ffmpeg for the job in `dir`, detached, unless it was already started: the `started` file
- * is created exclusively, so of two callers (a submit and a status poll, or two processes) exactly
- * one spawns. ffmpeg gets its own session and no pipes to this process, so it keeps rendering when
- * this process exits or is killed. Returns the pid, or `undefined` when someone else started it.
+ * is created exclusively (never through a link), so of two callers (a submit and a status poll, or
+ * two processes) exactly one spawns. The marker names its creator's pid, so a creator killed
+ * before it recorded ffmpeg's pid can be told apart (see {@link restartRender}). ffmpeg gets its
+ * own session and no pipes to this process, so it keeps rendering when this process exits or is
+ * killed. Returns the pid, or `undefined` when someone else started it.
  *
  * @example
  * ```ts
@@ -178,20 +218,57 @@ export async function startRender(
   args: readonly string[],
   ffmpegPath: string,
 ): Promise<number | undefined> {
-  try {
-    const lock = await open(jobFile(dir, JOB_FILES.started), 'wx');
-    await lock.writeFile(new Date().toISOString());
-    await lock.close();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-    throw error;
-  }
-  const log = openSync(jobFile(dir, JOB_FILES.log), 'a');
+  const marker = await newStartMarker();
+  if (!(await writeFileExclusive(jobFile(dir, JOB_FILES.started), JSON.stringify(marker)))) return undefined;
+  return spawnRender(dir, args, ffmpegPath);
+}
+
+/**
+ * Starts the render again for a job whose `started` marker's creator died before ffmpeg's pid was
+ * recorded (and no ffmpeg runs for it). Of several callers seeing the same dead marker exactly one
+ * restarts: the claim `restart-<token>` is created exclusively, then the marker is replaced (a
+ * rename) by one naming this process. Returns the pid, or `undefined` when another caller claimed it.
+ *
+ * @example
+ * ```ts
+ * const state = await readJobState(dir, record);
+ * if (state.state === 'abandoned') await restartRender(dir, record.args, ffmpegPath, state.marker);
+ * ```
+ */
+export async function restartRender(
+  dir: string,
+  args: readonly string[],
+  ffmpegPath: string,
+  abandoned: StartMarker,
+): Promise<number | undefined> {
+  if (!(await writeFileExclusive(path.join(dir, `restart-${abandoned.token}`), String(process.pid))))
+    return undefined;
+  await writeFileAtomic(jobFile(dir, JOB_FILES.started), JSON.stringify(await newStartMarker()));
+  return spawnRender(dir, args, ffmpegPath);
+}
+
+/**
+ * Reads the `started` marker; `undefined` when there is none or it predates owner records (a
+ * `cancelled` job, an older version).
+ */
+export async function readStartMarker(dir: string): Promise<StartMarker | undefined> {
+  const text = await readFile(jobFile(dir, JOB_FILES.started), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseStartMarker(text);
+}
+
+/**
+ * Spawns ffmpeg and records its pid. Every file ffmpeg writes exists before it starts, created
+ * (or reused) without following links, so ffmpeg (which follows them) never writes through one.
+ */
+async function spawnRender(dir: string, args: readonly string[], ffmpegPath: string): Promise<number> {
+  for (const name of [JOB_FILES.progress, JOB_FILES.partial] as const)
+    await (await openFileForWriting(jobFile(dir, name), 'truncate')).close();
+  const log = await openFileForWriting(jobFile(dir, JOB_FILES.log), 'append');
   try {
     const child = spawn(ffmpegPath, args, {
       cwd: dir,
       detached: true,
-      stdio: ['ignore', 'ignore', log],
+      stdio: ['ignore', 'ignore', log.fd],
       windowsHide: true,
     });
     await new Promise<void>((resolve, reject) => {
@@ -200,11 +277,14 @@ export async function startRender(
     });
     child.unref();
     const pid = child.pid!;
-    await writeFile(jobFile(dir, JOB_FILES.pid), String(pid));
+    await writeFileAtomic(jobFile(dir, JOB_FILES.pid), String(pid));
     return pid;
   } catch (error) {
+    if (FileSystemError.isInstance(error)) throw error;
     // Left in the log, so every later status() reports why the job failed.
-    appendFileSync(log, `video-gen: could not start ${ffmpegPath}: ${(error as Error).message}\n`);
+    await log
+      .write(`video-gen: could not start ${ffmpegPath}: ${(error as Error).message}\n`)
+      .catch(() => {});
     throw new GenerationFailedError(
       `Could not start ffmpeg (${ffmpegPath}) for local job ${path.basename(dir)}.`,
       {
@@ -213,7 +293,7 @@ export async function startRender(
       },
     );
   } finally {
-    closeSync(log);
+    await log.close();
   }
 }
 
@@ -246,11 +326,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * ```
  */
 export async function removeJob(dir: string): Promise<void> {
-  try {
-    await writeFile(jobFile(dir, JOB_FILES.started), 'cancelled', { flag: 'wx' });
-  } catch {
-    // Already started (or the folder is gone): the pid tells what to stop.
-  }
+  // Already started (or the folder is gone): the pid tells what to stop.
+  await writeFileExclusive(jobFile(dir, JOB_FILES.started), 'cancelled').catch(() => false);
   const pid = await readPid(dir);
   const marker = jobFile(dir, JOB_FILES.progress);
   if (pid !== undefined && (await isRenderAlive(pid, marker))) {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
@@ -11,6 +11,7 @@ import {
   ValidationError,
   VideoGenError,
   type VideoProvider,
+  writeFileAtomic,
 } from '@video-gen/core';
 import { resolveFfmpeg } from '@video-gen/core/ffmpeg';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import {
   jobIdFor,
   readJobRecord,
   removeJob,
+  restartRender,
   startRender,
 } from './local-job.js';
 import { localModels } from './local-models.js';
@@ -145,7 +147,11 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
       ctx.logger.debug(created ? 'local job created' : 'local job already exists', { jobId: id, dir });
       // A resubmit also starts a job whose submitter died before spawning ffmpeg.
       if (Date.now() >= record.startAfter) {
-        const pid = await startRender(dir, record.args, binary);
+        let pid = await startRender(dir, record.args, binary);
+        if (pid === undefined) {
+          const state = await readJobState(dir, record);
+          if (state.state === 'abandoned') pid = await restartRender(dir, record.args, binary, state.marker);
+        }
         if (pid !== undefined) ctx.logger.debug('local render started', { jobId: id, pid });
       }
       return jobRefOf(record, dir);
@@ -163,6 +169,17 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
           try {
             const pid = await startRender(dir, record.args, ffmpegPath());
             if (pid !== undefined) ctx.logger.debug('local render started', { jobId: job.id, pid });
+          } catch (error) {
+            if (!VideoGenError.isInstance(error)) throw error;
+            return { state: 'failed', error };
+          }
+          return { state: 'running', progress: 0, retryAfterMs: 250 };
+        }
+        case 'abandoned': {
+          // The submit that started it was killed before ffmpeg ran: start it again, once.
+          try {
+            const pid = await restartRender(dir, record.args, ffmpegPath(), state.marker);
+            if (pid !== undefined) ctx.logger.debug('local render restarted', { jobId: job.id, pid });
           } catch (error) {
             if (!VideoGenError.isInstance(error)) throw error;
             return { state: 'failed', error };
@@ -221,7 +238,8 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
     // Core has the video at its output path: mark the render delivered and prune old deliveries.
     async release(job) {
       const dir = jobDirOf(job);
-      if (await recordOf(job, dir)) await writeFile(jobFile(dir, JOB_FILES.released), String(Date.now()));
+      if (await recordOf(job, dir))
+        await writeFileAtomic(jobFile(dir, JOB_FILES.released), String(Date.now()));
       await pruneReleasedJobs(settings.jobsDir, settings.keepFinishedMs);
     },
   };

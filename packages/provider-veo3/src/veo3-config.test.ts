@@ -47,15 +47,19 @@ describe('Veo3Config modes', () => {
     ).toMatchObject({ mode: 'express', apiKey: API_KEY });
   });
 
-  it('names every variable of every mode when nothing is set', () => {
+  it('names each combination of variables that works when nothing is set', () => {
     const error = configError(() => resolveVeo3Config(fromEnv({})));
-    expect(error.message).toContain('veo3 configuration: no credentials found');
+    expect(error.message).toContain('veo3 configuration: no credentials found. Any one of these works:');
     expect(error.message).toContain(
-      'enterprise mode (Vertex AI): GOOGLE_GENAI_USE_ENTERPRISE=true, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION',
+      '(1) Vertex AI in a project: GOOGLE_CLOUD_PROJECT (GOOGLE_CLOUD_LOCATION is optional, default global) with application default credentials',
     );
     expect(error.message).toContain(
-      'express mode (Vertex AI with an API key): GOOGLE_GENAI_USE_ENTERPRISE=true and GOOGLE_API_KEY or GOOGLE_CLOUD_API_KEY',
+      '(2) Vertex AI express mode: GOOGLE_GENAI_USE_ENTERPRISE=true with GOOGLE_API_KEY or GOOGLE_CLOUD_API_KEY',
     );
+    expect(error.message).toContain(
+      '(3) the Gemini Developer API (legacy): GEMINI_API_KEY or GOOGLE_API_KEY',
+    );
+    expect(error.message).toContain('GOOGLE_CLOUD_LOCATION or the flag alone is not enough');
     expect(error.variables).toEqual(
       expect.arrayContaining(['GOOGLE_CLOUD_PROJECT', 'GOOGLE_API_KEY', 'GOOGLE_GENAI_USE_ENTERPRISE']),
     );

@@ -143,7 +143,7 @@ export function resolveVeo3Config(input: Veo3Config): ResolvedVeo3Config {
       return { ...config, mode, apiKey: config.apiKey };
     default:
       throw fail(
-        'no credentials found. Set one of: enterprise mode (Vertex AI): GOOGLE_GENAI_USE_ENTERPRISE=true, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION (default global) and application default credentials (gcloud auth application-default login); express mode (Vertex AI with an API key): GOOGLE_GENAI_USE_ENTERPRISE=true and GOOGLE_API_KEY or GOOGLE_CLOUD_API_KEY; gemini-legacy mode (Gemini Developer API, legacy): GEMINI_API_KEY without the Vertex flag.',
+        'no credentials found. Any one of these works: (1) Vertex AI in a project: GOOGLE_CLOUD_PROJECT (GOOGLE_CLOUD_LOCATION is optional, default global) with application default credentials (gcloud auth application-default login); (2) Vertex AI express mode: GOOGLE_GENAI_USE_ENTERPRISE=true with GOOGLE_API_KEY or GOOGLE_CLOUD_API_KEY (a Google Cloud API key, no project); (3) the Gemini Developer API (legacy): GEMINI_API_KEY or GOOGLE_API_KEY (an AI Studio key) without GOOGLE_GENAI_USE_ENTERPRISE. GOOGLE_CLOUD_LOCATION or the flag alone is not enough.',
         [...FLAG_VARS, ...PROJECT_VARS, 'GOOGLE_CLOUD_LOCATION', ...EXPRESS_KEY_VARS, 'GEMINI_API_KEY'],
       );
   }

@@ -2,6 +2,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GenerateVideosOperation } from '@google/genai';
 import {
+  ConfigurationError,
   DownloadError,
   downloadToFile,
   GenerationFailedError,
@@ -135,7 +136,15 @@ export function createVeo3(config?: Veo3Config): Veo3Provider {
     parseProviderOptions: (options) => parseVeo3Options(options),
 
     check(request) {
-      return checkVeo3Request(request, parseVeo3Options(request.providerOptions), connect().mode);
+      // A dry run validates without credentials (as the other providers do): the mode's own rules
+      // apply once credentials decide it; a real submit still fails on missing ones first.
+      let mode: Veo3Connection['mode'] | undefined;
+      try {
+        mode = connect().mode;
+      } catch (error) {
+        if (!ConfigurationError.isInstance(error)) throw error;
+      }
+      return checkVeo3Request(request, parseVeo3Options(request.providerOptions), mode);
     },
 
     async submit(request, ctx) {

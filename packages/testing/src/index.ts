@@ -9,4 +9,5 @@ export {
   describeProviderConformance,
   type ProviderConformanceOptions,
 } from './conformance/describe-provider-conformance.js';
+export type { SubmitFailure } from './conformance/error-mapping-cases.js';
 export * from './loopback.js';

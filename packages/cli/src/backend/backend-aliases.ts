@@ -18,5 +18,7 @@ const PYTHON_NAMES: Readonly<Record<string, string>> = {
  */
 export function backendId(value: string): string {
   const trimmed = value.trim();
-  return PYTHON_NAMES[trimmed.toLowerCase()] ?? trimmed;
+  const name = trimmed.toLowerCase();
+  // Own entries only: `constructor` or `__proto__` is an (unknown) id, not Object's.
+  return (Object.hasOwn(PYTHON_NAMES, name) ? PYTHON_NAMES[name] : undefined) ?? trimmed;
 }

@@ -10,10 +10,14 @@ export const KNOWN_VARIABLES: Readonly<Record<string, readonly string[]>> = {
   runway: ['RUNWAY_API_KEY', 'RUNWAYML_API_SECRET', 'RUNWAY_MODEL'],
 };
 
-/** The variables that alone mean "this vendor's credentials are configured" (not endpoints or models). */
+/**
+ * The variables that mean "this vendor's credentials may be configured" (not endpoints or models):
+ * what the CLI names when it says which credentials it saw. A Google Cloud project counts, as it
+ * works with application default credentials.
+ */
 export const KNOWN_KEY_VARIABLES: Readonly<Record<string, readonly string[]>> = {
   sora2: ['OPENAI_API_KEY'],
   'azure-sora': ['AZURE_OPENAI_API_KEY'],
-  veo3: ['GOOGLE_API_KEY', 'GEMINI_API_KEY'],
+  veo3: ['GOOGLE_API_KEY', 'GOOGLE_CLOUD_API_KEY', 'GEMINI_API_KEY', 'GOOGLE_CLOUD_PROJECT'],
   runway: ['RUNWAY_API_KEY', 'RUNWAYML_API_SECRET'],
 };

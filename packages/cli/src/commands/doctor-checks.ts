@@ -7,6 +7,7 @@ import { type ResolvedBinary, resolveFfmpeg, resolveFfprobe } from '@video-gen/c
 import { hasCredentials } from '../backend/has-credentials.js';
 import { KNOWN_VARIABLES } from '../backend/known-variables.js';
 import type { ProviderProbe } from '../backend/probe-providers.js';
+import { RETIRED_PROVIDERS } from '../backend/retired-providers.js';
 
 /** What doctor found out about one provider. Never holds a variable's value, only whether it is set. */
 export interface ProviderReport {
@@ -20,6 +21,8 @@ export interface ProviderReport {
   readonly variables: readonly { name: string; set: boolean }[];
   /** Why it is unusable, when it is installed but broken. */
   readonly problem: string | null;
+  /** Why its vendor no longer serves it, when it is retired (never picked without --backend). */
+  readonly retired: string | null;
 }
 
 /**
@@ -43,6 +46,7 @@ export function providerReport(
       credentials: null,
       variables,
       problem: missing ? null : probe.reason,
+      retired: RETIRED_PROVIDERS[probe.id] ?? null,
     };
   }
   return {
@@ -53,6 +57,7 @@ export function providerReport(
     credentials: hasCredentials(probe.plugin, env),
     variables,
     problem: null,
+    retired: RETIRED_PROVIDERS[probe.id] ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readEnvironment } from '@video-gen/core';
+import { DEFAULT_PROVIDER_ID, readEnvironment } from '@video-gen/core';
+import { DEFAULT_BACKEND_RULE, findCredentials, sightingNotice } from '../backend/choose-backend.js';
 import { loadPlugins } from '../backend/load-plugins.js';
 import { knownProviderIds, probeProviders } from '../backend/probe-providers.js';
 import { ExitCode } from '../exit-codes.js';
@@ -32,7 +33,8 @@ function providerLines(report: ProviderReport): string[] {
       : `unavailable: ${report.problem}`;
   const credentials =
     report.credentials === null ? '' : report.credentials ? '  credentials: found' : '  credentials: missing';
-  const lines = [`  ${report.id.padEnd(11)} ${state}${credentials}`];
+  const retired = report.retired ? `  RETIRED: ${report.retired}` : '';
+  const lines = [`  ${report.id.padEnd(11)} ${state}${credentials}${retired}`];
   for (const variable of report.variables) {
     lines.push(`  ${''.padEnd(11)}   ${variable.name}: ${variable.set ? 'set' : 'not set'}`);
   }
@@ -71,15 +73,30 @@ export async function doctorCommand(flags: DoctorFlags): Promise<number> {
     const ffmpeg = binaryReport('ffmpeg');
     const ffprobe = binaryReport('ffprobe');
     const folder = await folderReport(outputFolder(flags.output));
+    const sightings = await findCredentials(env);
+    const defaultBackend = { id: DEFAULT_PROVIDER_ID, rule: DEFAULT_BACKEND_RULE, sightings };
     const ok = ffmpeg.found && ffmpeg.version !== null && folder.writable;
     if (flags.json) {
-      writeJsonLine({ ok, cli: CLI_VERSION, runtime, providers, ffmpeg, ffprobe, output: folder });
+      writeJsonLine({
+        ok,
+        cli: CLI_VERSION,
+        runtime,
+        defaultBackend,
+        providers,
+        ffmpeg,
+        ffprobe,
+        output: folder,
+      });
     } else {
       const lines = [
         `video-gen ${CLI_VERSION} on ${runtime.name} ${runtime.version} (${process.platform}-${process.arch})`,
         '',
         'providers',
         ...providers.flatMap(providerLines),
+        '',
+        `default  ${DEFAULT_PROVIDER_ID} (when no --backend is given)`,
+        `         ${DEFAULT_BACKEND_RULE}`,
+        ...sightings.map((sighting) => `         ${sightingNotice(sighting)}`),
         '',
         binaryLine(ffmpeg),
         binaryLine(ffprobe),

@@ -16,12 +16,15 @@ export interface DownloadFlags {
   readonly plugin?: string[] | undefined;
 }
 
+// Not (or not yet) a ledger id: perhaps a vendor job id, which may hold `/` (Veo operation names).
+const NOT_A_LEDGER_ID = new Set(['generation_not_found', 'invalid_generation_id']);
+
 // The Python CLI took the vendor's task id; the ledger's own id is `<provider>_<job id>`. Take both.
 async function ledgerId(id: string): Promise<string> {
   try {
     return (await getGeneration(id)).id;
   } catch (error) {
-    if (!VideoGenError.isInstance(error) || error.code !== 'generation_not_found') throw error;
+    if (!VideoGenError.isInstance(error) || !NOT_A_LEDGER_ID.has(error.code)) throw error;
     const byJob = (await listGenerations()).filter((record) => record.job.id === id);
     if (byJob.length === 1) return byJob[0]!.id;
     throw error;

@@ -13,6 +13,7 @@ import { expandImages } from '../options/expand-images.js';
 import type { GenerateFlags } from '../options/generate-flags.js';
 import { planLoop } from '../options/loop.js';
 import { settingsFromFlags } from '../options/settings-from-flags.js';
+import { cliCommand } from '../output/cli-command.js';
 import { outputFormatFor, printResult } from '../output/print-result.js';
 import { reportError } from '../output/report-error.js';
 import { withProgress } from '../run/with-progress.js';
@@ -37,7 +38,7 @@ export async function prepareRequest(
 ): Promise<PreparedRequest> {
   if (prompt === undefined || prompt.trim() === '') {
     throw new UsageError(
-      'Give a prompt: video-gen "a red kite over the sea". For several clips use --stitch -p "clip 1" "clip 2"; for every option, video-gen --help.',
+      `Give a prompt: ${cliCommand('a red kite over the sea')}. For several clips use --stitch -p "clip 1" "clip 2"; for every option, ${cliCommand('--help')}.`,
     );
   }
   const cwd = process.cwd();

@@ -5,6 +5,7 @@ import {
   listGenerations,
 } from '@video-gen/core';
 import { backendId } from '../backend/backend-aliases.js';
+import { cliCommand } from '../output/cli-command.js';
 import { writeJsonLine } from '../output/json-output.js';
 import { reportError } from '../output/report-error.js';
 import { UsageError } from '../usage-error.js';
@@ -76,7 +77,7 @@ function nextSteps(records: readonly GenerationRecord[]): string[] {
   return [
     '',
     `${recoverable.length} ${recoverable.length === 1 ? 'generation was' : 'generations were'} paid for but not downloaded. Download one (no new charge) with:`,
-    `  video-gen download ${recoverable[0]!.id} -o <file.mp4>`,
+    `  ${cliCommand('download', recoverable[0]!.id)} -o <file.mp4>`,
   ];
 }
 

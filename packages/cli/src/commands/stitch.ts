@@ -16,10 +16,11 @@ import { loadPlugins } from '../backend/load-plugins.js';
 import { expandImages } from '../options/expand-images.js';
 import type { GenerateFlags } from '../options/generate-flags.js';
 import { settingsFromFlags } from '../options/settings-from-flags.js';
+import { cliCommand } from '../output/cli-command.js';
 import { writeJsonLine } from '../output/json-output.js';
 import { type OutputFormat, outputFormatFor, printWarnings } from '../output/print-result.js';
 import type { ProgressReporter } from '../output/progress-display.js';
-import { reportError, shellQuote } from '../output/report-error.js';
+import { reportError } from '../output/report-error.js';
 import { withProgress } from '../run/with-progress.js';
 import { readClipPrompts } from '../stitch/clip-prompts.js';
 import { describeDistribution, groupImages, type ImageDistribution } from '../stitch/group-images.js';
@@ -43,7 +44,7 @@ function findModel(provider: VideoProvider, id: string | undefined): ModelInfo |
 /** The same command line again with `--resume`: how an interrupted sequence continues. */
 function rerunWithResume(): string {
   const args = process.argv.slice(2);
-  return ['video-gen', ...args, ...(args.includes('--resume') ? [] : ['--resume'])].map(shellQuote).join(' ');
+  return cliCommand(...args, ...(args.includes('--resume') ? [] : ['--resume']));
 }
 
 const PHASE_TEXT: Partial<Record<SequenceProgressEvent['phase'], string>> = {
@@ -156,7 +157,7 @@ export async function stitchCommand(prompt: string | undefined, flags: GenerateF
   try {
     if (prompt !== undefined) {
       throw new UsageError(
-        `With --stitch, give one prompt per clip with -p: video-gen --stitch -p "clip 1" "clip 2".`,
+        `With --stitch, give one prompt per clip with -p: ${cliCommand('--stitch', '-p', 'clip 1', 'clip 2')}.`,
       );
     }
     if (!flags.prompts || flags.prompts.length === 0) {
@@ -189,7 +190,7 @@ export async function stitchCommand(prompt: string | undefined, flags: GenerateF
       // generateSequence refuses such a model before generating; a dry run must say so too.
       if (model && !model.images.firstFrame) {
         throw new ValidationError(
-          `Model ${model.id} of ${provider.id} does not take a first frame, so its clips cannot be chained. See \`video-gen models\` for models with "first frame: yes".`,
+          `Model ${model.id} of ${provider.id} does not take a first frame, so its clips cannot be chained. See \`${cliCommand('models')}\` for models with "first frame: yes".`,
           { code: 'model_cannot_chain', provider: provider.id },
         );
       }

@@ -1,5 +1,6 @@
 import { type GenerationWarning, getProvider } from '@video-gen/core';
 import { InvalidArgumentError } from 'commander';
+import { cliCommand } from '../output/cli-command.js';
 
 /**
  * The argument parser of `--loop [true|false]` (the Python CLI's `--loop true|false`); a bare
@@ -15,7 +16,7 @@ export function parseLoop(value: string): boolean {
   if (['true', 'yes', 'on', '1'].includes(text)) return true;
   if (['false', 'no', 'off', '0'].includes(text)) return false;
   throw new InvalidArgumentError(
-    `--loop takes true or false (or nothing, for true), not "${value}". Put the prompt first: video-gen "prompt" --loop.`,
+    `--loop takes true or false (or nothing, for true), not "${value}". Put the prompt first: ${cliCommand('prompt')} --loop.`,
   );
 }
 

@@ -15,7 +15,10 @@ import {
   VideoGenError,
 } from '@video-gen/core';
 import { exitCodeFor } from '../exit-codes.js';
+import { cliCommand, shellQuote } from './cli-command.js';
 import { writeJsonLine } from './json-output.js';
+
+export { shellQuote };
 
 /** What the CLI knows about where a failed job stands, beyond the error itself. */
 export interface FailureContext {
@@ -38,14 +41,9 @@ export interface ErrorReport {
   readonly resume: string | undefined;
 }
 
-/** Quotes a value for a POSIX shell when it needs it. */
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
-
 /** The shell command that resumes a journal. */
 export function resumeCommandFor(journalPath: string, extraArgs: readonly string[] = []): string {
-  return ['video-gen', 'resume', journalPath, ...extraArgs].map(shellQuote).join(' ');
+  return cliCommand('resume', journalPath, ...extraArgs);
 }
 
 function hintFor(error: unknown, resume: string | undefined): string | undefined {
@@ -69,23 +67,27 @@ function hintFor(error: unknown, resume: string | undefined): string | undefined
       return resume ? `Finish that job with:\n  ${resume}\nor write this one elsewhere with -o.` : undefined;
     }
     if (error.code.startsWith('sequence_')) return undefined;
-    return `Run \`video-gen models${error.provider ? ` --backend ${error.provider}` : ''}\` to see what each model takes.`;
+    return `Run \`${cliCommand('models', ...(error.provider ? ['--backend', error.provider] : []))}\` to see what each model takes.`;
   }
   if (InputFileError.isInstance(error)) return 'Check the -i paths: PNG, JPEG and WebP files are accepted.';
   if (ProviderNotFoundError.isInstance(error)) {
     return error.packageName
-      ? `Install it: npm install ${error.packageName}   (video-gen doctor lists every provider)`
-      : 'Run `video-gen doctor` to list the providers; load a third-party one with --plugin <package>.';
+      ? `\`${cliCommand('doctor')}\` lists every provider and the package each needs.`
+      : `Run \`${cliCommand('doctor')}\` to list the providers; load a third-party one with --plugin <package>.`;
   }
   if (ConfigurationError.isInstance(error)) {
+    // Several variables rarely work alone (a project needs its location, a key its endpoint): the
+    // provider's message says which combinations do, so the hint points at it instead of "A or B".
     const set =
-      error.variables.length > 0
-        ? `Set ${error.variables.join(' or ')} (in the environment or a .env file), or choose another provider with --backend.`
-        : 'Fix the setting named above, or choose another provider with --backend.';
-    return `${set} \`video-gen doctor\` shows what is configured.`;
+      error.variables.length === 1
+        ? `Set ${error.variables[0]} (in the environment or a .env file), or choose another provider with --backend.`
+        : error.variables.length > 1
+          ? 'Set one of the combinations named above (in the environment or a .env file), or choose another provider with --backend.'
+          : 'Fix the setting named above, or choose another provider with --backend.';
+    return `${set} \`${cliCommand('doctor')}\` shows what is configured.`;
   }
   if (AuthenticationError.isInstance(error)) {
-    return `${provider} rejected the credentials. Check its API key (\`video-gen doctor\` shows which variables are set).`;
+    return `${provider} rejected the credentials. Check its API key (\`${cliCommand('doctor')}\` shows which variables are set).`;
   }
   if (InsufficientCreditsError.isInstance(error))
     return `Add credits to your ${provider} account, or use another --backend.`;
@@ -95,10 +97,10 @@ function hintFor(error: unknown, resume: string | undefined): string | undefined
   if (GenerationFailedError.isInstance(error))
     return 'The job ended at the vendor; try again, perhaps with another prompt or seed.';
   if (VideoGenError.isInstance(error) && error.code === 'generation_not_found') {
-    return 'List the recorded generations with: video-gen list';
+    return `List the recorded generations with: ${cliCommand('list')}`;
   }
   if (DownloadError.isInstance(error) && error.code === 'generation_expired') {
-    return 'It is now marked expired in the ledger (video-gen list --status expired). The video cannot be downloaded any more: to have it, generate it again (a new paid job).';
+    return `It is now marked expired in the ledger (${cliCommand('list', '--status', 'expired')}). The video cannot be downloaded any more: to have it, generate it again (a new paid job).`;
   }
   if (RetryExhaustedError.isInstance(error) || DownloadError.isInstance(error)) {
     return resume
@@ -126,10 +128,7 @@ function cliMessage(error: unknown): string {
       /\s*The job keeps its journal: resume with resumeVideo\([^)]*\) or run the same call again\./,
       '',
     )
-    .replace(
-      /resumeVideo\('([^']*)'\)/g,
-      (_match, journal: string) => `video-gen resume ${shellQuote(journal)}`,
-    );
+    .replace(/resumeVideo\('([^']*)'\)/g, (_match, journal: string) => cliCommand('resume', journal));
 }
 
 /**

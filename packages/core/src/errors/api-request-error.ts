@@ -28,7 +28,8 @@ export class ApiRequestError extends VideoGenError {
       retryable: options.retryable ?? isRetryableStatus(options.status),
     });
     this.status = options.status;
-    this.requestId = options.requestId;
+    // A gateway may echo a credential in its request-id header: redacted like the message.
+    this.requestId = options.requestId === undefined ? undefined : redact(options.requestId);
     this.body = options.body === undefined ? undefined : redact(options.body).slice(0, 500);
   }
 }

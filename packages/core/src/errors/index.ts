@@ -8,6 +8,7 @@ export {
   RateLimitError,
 } from './api-request-error.js';
 export { ConfigurationError } from './configuration-error.js';
+export { FileSystemError, type FileSystemErrorCode } from './file-system-error.js';
 export { InputFileError } from './input-file-error.js';
 export {
   CancelledError,

@@ -2,6 +2,10 @@ import type { JobRef } from '../contract/job-ref.js';
 import { redact, redactValue } from '../log/redact.js';
 
 const MARKER = Symbol.for('video-gen.error');
+// Node, Bun and Deno's node:util all honour this key; no import of node:util is needed for it.
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+type Inspect = (value: unknown, options?: object) => string;
 
 /**
  * Scrubs secrets from a cause chain before it is attached: a vendor SDK error may quote the key
@@ -71,7 +75,7 @@ export class VideoGenError extends Error {
     super(redact(message), options.cause === undefined ? undefined : { cause: redactCause(options.cause) });
     this.name = new.target.errorName;
     this.code = code;
-    this.provider = options.provider;
+    this.provider = options.provider === undefined ? undefined : redact(options.provider);
     this.retryable = options.retryable ?? false;
     this.job = options.job;
     const names: string[] = [];
@@ -81,6 +85,23 @@ export class VideoGenError extends Error {
     }
     // Not a declared property: two copies of this package must produce structurally equal types.
     Object.defineProperty(this, MARKER, { value: names, enumerable: false });
+  }
+
+  /**
+   * The error as JSON, for `JSON.stringify(error)`: its name, message and every own field (a
+   * subclass's `requestId`, `path`, `issues`, ...), each redacted, so no secret the redactor knows
+   * is serialised, even one registered after the error was built.
+   */
+  toJSON(): Record<string, unknown> {
+    return redactValue({ name: this.name, message: this.message, ...ownFields(this) }) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  /** `name: message`, redacted. */
+  override toString(): string {
+    return redact(`${this.name}: ${this.message}`);
   }
 
   /** The name this class is recognised by across package copies. */
@@ -96,4 +117,40 @@ export class VideoGenError extends Error {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the check was called on
     return Array.isArray(names) && names.includes(this.errorName);
   }
+}
+
+// What `util.inspect` and `console.log` show: the usual error output, with every field redacted.
+// Set on the prototype rather than declared, so the public type of errors does not change.
+Object.defineProperty(VideoGenError.prototype, INSPECT, {
+  value(this: VideoGenError, _depth: number, options: object, inspect?: Inspect): string {
+    const view = redactedView(this);
+    return typeof inspect === 'function'
+      ? inspect(view, { ...options, customInspect: false })
+      : (view.stack ?? view.toString());
+  },
+  enumerable: false,
+  writable: true,
+  configurable: true,
+});
+
+/** The own enumerable fields of an error (`code`, `provider`, a subclass's `requestId`, ...). */
+function ownFields(error: Error): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(error));
+}
+
+/**
+ * A stand-in for `error` that inspects the same way (a real Error with the same prototype, stack
+ * and fields) but holds redacted copies of its stack and fields. The error itself is not changed.
+ */
+function redactedView(error: VideoGenError): Error {
+  const view = new Error(redact(error.message));
+  Object.setPrototypeOf(view, Object.getPrototypeOf(error));
+  const hidden = (key: string, value: unknown) =>
+    Object.defineProperty(view, key, { value, enumerable: false, writable: true, configurable: true });
+  hidden('stack', error.stack === undefined ? undefined : redact(error.stack));
+  for (const [key, value] of Object.entries(error)) {
+    (view as unknown as Record<string, unknown>)[key] = redactValue(value);
+  }
+  if (error.cause !== undefined) hidden('cause', error.cause);
+  return view;
 }

@@ -1,12 +1,14 @@
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { VideoSource } from '../contract/video-source.js';
+import { FileSystemError } from '../errors/file-system-error.js';
 import { DownloadError } from '../errors/index.js';
+import { inspectFile } from '../fs/inspect-file.js';
 import { declaredLength, parseContentRange } from './content-range.js';
 import { discardBody } from './discard-body.js';
 import { type DownloadFailures, downloadFailures } from './download-failures.js';
 import { createHttpClient } from './http-client.js';
 import { openDownload } from './open-download.js';
-import { openPartFile } from './part-file.js';
+import { openPartFile, type PartFile } from './part-file.js';
 import { streamToFile } from './stream-to-file.js';
 
 /** Options for {@link downloadToFile}. */
@@ -66,8 +68,9 @@ export async function downloadToFile(
     throw fail.tooLarge(source.size, maxBytes);
   }
   if (source.type === 'stream') {
-    const bytes = await deleteOnFatal(partPath, () =>
-      streamToFile(source.body, openPartFile(partPath, 'truncate'), {
+    const body = source.body;
+    const bytes = await deleteOnFatal(partPath, async () =>
+      streamToFile(body, await openOrCancel(partPath, 'truncate', body), {
         start: 0,
         maxBytes,
         total: source.size,
@@ -85,68 +88,93 @@ export async function downloadToFile(
     await rm(partPath, { force: true });
     offset = 0;
   }
-  const response = await openDownload(source.url, {
-    client: createHttpClient({ fetch: options.fetch }),
-    credentials: source.headers,
-    credentialOrigin: source.credentialOrigin,
-    // Identity encoding keeps byte counts and Range offsets meaningful.
-    headers: { 'accept-encoding': 'identity', ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-    signal: options.signal,
-    allowLoopback: options.allowLoopback,
-    provider: options.provider,
-  });
-
-  const range = parseContentRange(response.headers.get('content-range'));
-  let start = 0;
-  let total: number | undefined;
-  if (response.status === 416) {
-    await discardBody(response);
-    // The part already holds everything: an earlier attempt finished but was not renamed.
-    if (offset > 0 && range?.size === offset) {
-      await checkFinalSize(partPath, offset, range.size, source.size, fail);
-      options.onBytes?.(offset, offset);
-      return { bytes: offset };
-    }
+  // Opened before the request: an unsafe name is refused before anything is fetched, and the body
+  // is read the moment it arrives (a connection cut early would otherwise drop what was buffered).
+  const sink = await openPartFile(partPath, 'append');
+  const drop = async () => {
+    await sink.close().catch(() => {});
     await rm(partPath, { force: true });
-    throw fail.rangeMismatch(`the server refused to resume at byte ${offset}`);
-  }
-  if (response.status === 206) {
-    if (offset === 0 || range?.start !== offset) {
-      await discardBody(response);
-      await rm(partPath, { force: true });
-      throw fail.rangeMismatch(
-        `asked for bytes from ${offset}, got ${response.headers.get('content-range') ?? 'no Content-Range'}`,
-      );
-    }
-    start = offset;
-    total = range.size;
-  } else {
-    // A 200 to a Range request: the server ignores ranges, so the file starts over.
-    total = declaredLength(response.headers);
-  }
-  if (total !== undefined && source.size !== undefined && total !== source.size) {
-    await discardBody(response);
-    await rm(partPath, { force: true });
-    throw fail.sizeMismatch(`the server announces ${total} bytes, the provider said ${source.size}`);
-  }
-  if (total !== undefined && total > maxBytes) {
-    await discardBody(response);
-    await rm(partPath, { force: true });
-    throw fail.tooLarge(total, maxBytes);
-  }
-  const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-  const bytes = await deleteOnFatal(partPath, () =>
-    streamToFile(body, openPartFile(partPath, start > 0 ? 'append' : 'truncate'), {
-      start,
-      maxBytes,
-      total: total ?? source.size,
+  };
+  let handedOver = false;
+  try {
+    const response = await openDownload(source.url, {
+      client: createHttpClient({ fetch: options.fetch }),
+      credentials: source.headers,
+      credentialOrigin: source.credentialOrigin,
+      // Identity encoding keeps byte counts and Range offsets meaningful.
+      headers: { 'accept-encoding': 'identity', ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
       signal: options.signal,
-      onBytes: options.onBytes,
+      allowLoopback: options.allowLoopback,
       provider: options.provider,
-    }),
-  );
-  await checkFinalSize(partPath, bytes, total, source.size, fail);
-  return { bytes };
+    });
+
+    const range = parseContentRange(response.headers.get('content-range'));
+    let start = 0;
+    let total: number | undefined;
+    if (response.status === 416) {
+      await discardBody(response);
+      // The part already holds everything: an earlier attempt finished but was not renamed.
+      if (offset > 0 && range?.size === offset) {
+        await sink.close();
+        await checkFinalSize(partPath, offset, range.size, source.size, fail);
+        options.onBytes?.(offset, offset);
+        return { bytes: offset };
+      }
+      await drop();
+      throw fail.rangeMismatch(`the server refused to resume at byte ${offset}`);
+    }
+    if (response.status === 206) {
+      if (offset === 0 || range?.start !== offset) {
+        await discardBody(response);
+        await drop();
+        throw fail.rangeMismatch(
+          `asked for bytes from ${offset}, got ${response.headers.get('content-range') ?? 'no Content-Range'}`,
+        );
+      }
+      start = offset;
+      total = range.size;
+    } else {
+      // A 200 to a Range request: the server ignores ranges, so the file starts over.
+      total = declaredLength(response.headers);
+    }
+    if (total !== undefined && source.size !== undefined && total !== source.size) {
+      await discardBody(response);
+      await drop();
+      throw fail.sizeMismatch(`the server announces ${total} bytes, the provider said ${source.size}`);
+    }
+    if (total !== undefined && total > maxBytes) {
+      await discardBody(response);
+      await drop();
+      throw fail.tooLarge(total, maxBytes);
+    }
+    if (start === 0 && offset > 0) await sink.restart();
+    const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+    handedOver = true;
+    const bytes = await deleteOnFatal(partPath, () =>
+      streamToFile(body, sink, {
+        start,
+        maxBytes,
+        total: total ?? source.size,
+        signal: options.signal,
+        onBytes: options.onBytes,
+        provider: options.provider,
+      }),
+    );
+    await checkFinalSize(partPath, bytes, total, source.size, fail);
+    return { bytes };
+  } finally {
+    if (!handedOver) {
+      await sink.close().catch(() => {});
+      // A request that failed before any byte leaves no empty part behind.
+      if (offset === 0) await removeIfEmpty(partPath);
+    }
+  }
+}
+
+/** Removes the part file this call created when nothing was written to it. */
+async function removeIfEmpty(partPath: string): Promise<void> {
+  const stats = await inspectFile(partPath).catch(() => undefined);
+  if (stats?.size === 0) await rm(partPath, { force: true }).catch(() => {});
 }
 
 /** A short file is kept for resuming; a file longer than announced is wrong and is deleted. */
@@ -166,21 +194,37 @@ async function checkFinalSize(
   }
 }
 
-/** Runs the copy; a `too_large` failure deletes the part file, since resuming it cannot help. */
-async function deleteOnFatal<T>(partPath: string, copy: () => Promise<T>): Promise<T> {
+/** Opens the part file; when that fails, the body is cancelled so the connection is not left open. */
+async function openOrCancel(
+  partPath: string,
+  mode: 'append' | 'truncate',
+  body: ReadableStream<Uint8Array>,
+): Promise<PartFile> {
   try {
-    return await copy();
+    return await openPartFile(partPath, mode);
   } catch (error) {
-    if (DownloadError.isInstance(error) && error.code === 'too_large') await rm(partPath, { force: true });
+    void body.cancel().catch(() => {});
     throw error;
   }
 }
 
-async function sizeOf(path: string): Promise<number> {
+/**
+ * Runs the copy. A `too_large` failure deletes the part file, since resuming it cannot help; so
+ * does a local write failure (full disk, read-only, ...): a half-written part is not left behind.
+ * What sits at an unsafe name is never touched.
+ */
+async function deleteOnFatal<T>(partPath: string, copy: () => Promise<T>): Promise<T> {
   try {
-    return (await stat(path)).size;
+    return await copy();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    const tooLarge = DownloadError.isInstance(error) && error.code === 'too_large';
+    const localFailure = FileSystemError.isInstance(error) && error.code !== 'unsafe_path';
+    if (tooLarge || localFailure) await rm(partPath, { force: true }).catch(() => {});
     throw error;
   }
+}
+
+/** Bytes an earlier attempt left in the part file; a link or foreign file there is refused before any request. */
+async function sizeOf(path: string): Promise<number> {
+  return (await inspectFile(path, { writingInto: true }))?.size ?? 0;
 }

@@ -8,8 +8,39 @@ const ky: KyInstance =
     ? kyModule.default
     : (kyModule.default as unknown as { default: KyInstance }).default;
 
-/** A configured `ky` instance, as {@link createHttpClient} returns it. */
-export type HttpClient = KyInstance;
+/** Options of one {@link HttpClient} request: `fetch`'s options plus a JSON body and status handling. */
+export interface HttpRequestOptions extends RequestInit {
+  /** A value sent as the JSON body, with `content-type: application/json`. */
+  json?: unknown;
+  /** Query parameters added to the URL. */
+  searchParams?: string | URLSearchParams | Record<string, string | number | boolean>;
+  /** Which statuses throw (map the error with {@link toApiError}). Default: every non-2xx status. */
+  throwHttpErrors?: boolean | ((status: number) => boolean);
+  /** Time allowed for this request in milliseconds, or `false` for none. Default: the client's. */
+  timeout?: number | false;
+}
+
+/** The answer to one {@link HttpClient} request: the `Response`, with shortcuts to read its body. */
+export interface HttpResponsePromise extends Promise<Response> {
+  json<T = unknown>(): Promise<T>;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  blob(): Promise<Blob>;
+}
+
+/**
+ * The HTTP client {@link createHttpClient} returns (a `ky` instance underneath). Declared here, not
+ * as ky's own type, so the type declarations never reference ky, which ships only ESM: a
+ * CommonJS TypeScript project type-checks them with `skipLibCheck: false`.
+ */
+export interface HttpClient {
+  get(url: string | URL, options?: HttpRequestOptions): HttpResponsePromise;
+  post(url: string | URL, options?: HttpRequestOptions): HttpResponsePromise;
+  put(url: string | URL, options?: HttpRequestOptions): HttpResponsePromise;
+  patch(url: string | URL, options?: HttpRequestOptions): HttpResponsePromise;
+  delete(url: string | URL, options?: HttpRequestOptions): HttpResponsePromise;
+  head(url: string | URL, options?: HttpRequestOptions): HttpResponsePromise;
+}
 
 /** Options for {@link createHttpClient}. */
 export interface HttpClientOptions {

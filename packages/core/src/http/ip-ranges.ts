@@ -29,7 +29,7 @@ function parseIPv4(host: string): number[] | undefined {
   return octets.every((o) => o <= 255) ? octets : undefined;
 }
 
-function classifyIPv4([a = 0, b = 0]: number[]): HostKind {
+function classifyIPv4([a = 0, b = 0, c = 0]: number[]): HostKind {
   if (a === 127) return 'loopback';
   if (a === 0) return 'private'; // 0.0.0.0/8: "this network"; 0.0.0.0 reaches local services on most systems
   if (a === 10) return 'private';
@@ -37,6 +37,8 @@ function classifyIPv4([a = 0, b = 0]: number[]): HostKind {
   if (a === 169 && b === 254) return 'private'; // link-local, including cloud metadata endpoints
   if (a === 172 && b >= 16 && b <= 31) return 'private';
   if (a === 192 && b === 168) return 'private';
+  if (a === 192 && b === 0 && c === 0) return 'private'; // 192.0.0/24: IETF protocol assignments
+  if (a === 198 && (b === 18 || b === 19)) return 'private'; // 198.18/15: benchmarking, used inside networks
   if (a >= 224) return 'private'; // multicast, reserved and broadcast: never a download host
   return 'public';
 }
@@ -82,6 +84,11 @@ function classifyIPv6(h: number[]): HostKind {
   if (h0 === 0x64 && h1 === 0xff9b && h2 === 0 && h3 === 0 && h4 === 0 && h5 === 0) {
     return classifyIPv4(embeddedV4);
   }
+  // IPv4-translated (::ffff:0:a.b.c.d) likewise.
+  if (h0 === 0 && h1 === 0 && h2 === 0 && h3 === 0 && h4 === 0xffff && h5 === 0)
+    return classifyIPv4(embeddedV4);
+  // 6to4 (2002:aabb:ccdd::/48) tunnels to the IPv4 address in its second and third hextets.
+  if (h0 === 0x2002) return classifyIPv4([h1 >> 8, h1 & 0xff, h2 >> 8, h2 & 0xff]);
   if ((h0 & 0xfe00) === 0xfc00) return 'private'; // fc00::/7 unique local
   if ((h0 & 0xffc0) === 0xfe80) return 'private'; // fe80::/10 link-local
   if ((h0 & 0xffc0) === 0xfec0) return 'private'; // fec0::/10 deprecated site-local

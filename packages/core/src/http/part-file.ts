@@ -1,59 +1,63 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
-import { DownloadError } from '../errors/index.js';
+import type { FileHandle } from 'node:fs/promises';
+import { openFileForWriting } from '../fs/open-for-writing.js';
+import { toFileSystemError } from '../fs/to-file-system-error.js';
 
 /** A file being written chunk by chunk. `write` resolves once the chunk may be followed by another. */
 export interface PartFile {
   write(chunk: Uint8Array): Promise<void>;
+  /** Empties the file, so the next write starts it over. */
+  restart(): Promise<void>;
   /** Flushes and closes the file; rejects if any write failed. */
   close(): Promise<void>;
 }
 
-/**
- * Up to this much may sit in the write stream's buffer before `write` waits for the disk: enough to
- * keep the disk busy while the network delivers the next chunks, small enough to keep memory flat.
- */
-const HIGH_WATER_MARK = 1024 * 1024;
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < chunk.byteLength; ) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
 
-/** Opens `path` for writing (`truncate`) or for appending to what a previous attempt left (`append`). */
-export function openPartFile(path: string, mode: 'append' | 'truncate'): PartFile {
-  const stream = createWriteStream(path, {
-    flags: mode === 'append' ? 'a' : 'w',
-    highWaterMark: HIGH_WATER_MARK,
-  });
+/**
+ * Opens `path` for writing from the start (`truncate`) or after what a previous attempt left
+ * (`append`), never through a link or into a file the library did not create (see
+ * `openFileForWriting`). One chunk is written while the next one arrives from the network, so the
+ * disk stays busy and memory stays flat. Failures are FileSystemErrors naming the path and cause.
+ */
+export async function openPartFile(path: string, mode: 'append' | 'truncate'): Promise<PartFile> {
+  const handle = await openFileForWriting(path, mode);
+  let inFlight: Promise<void> = Promise.resolve();
   let failure: unknown;
-  // Without a listener an 'error' event would crash the process; remember it and report it on the next call.
-  stream.on('error', (error) => {
-    failure ??= error;
-  });
-  const fail = (error: unknown): DownloadError =>
-    new DownloadError(`Could not write ${path}: ${error instanceof Error ? error.message : String(error)}`, {
-      code: 'write_failed',
-      retryable: false,
-      cause: error,
-    });
+  let closed = false;
+  const failed = () => toFileSystemError(failure, path, 'write');
   return {
     async write(chunk) {
-      if (failure !== undefined) throw fail(failure);
-      // Backpressure: stop pulling from the network until the disk has caught up.
-      if (!stream.write(chunk)) {
-        try {
-          await once(stream, 'drain');
-        } catch (error) {
-          throw fail(error);
-        }
+      // Backpressure: the previous chunk must be on disk before this one is taken.
+      await inFlight;
+      if (failure !== undefined) throw failed();
+      inFlight = writeAll(handle, chunk).catch((error: unknown) => {
+        failure ??= error;
+      });
+    },
+    async restart() {
+      await inFlight;
+      if (failure !== undefined) throw failed();
+      try {
+        await handle.truncate(0);
+      } catch (error) {
+        failure ??= error;
+        throw failed();
       }
     },
     async close() {
-      if (failure === undefined) stream.end();
-      else stream.destroy();
-      try {
-        await finished(stream);
-      } catch (error) {
-        throw fail(failure ?? error);
+      await inFlight;
+      if (!closed) {
+        closed = true;
+        await handle.close().catch((error: unknown) => {
+          failure ??= error;
+        });
       }
-      if (failure !== undefined) throw fail(failure);
+      if (failure !== undefined) throw failed();
     },
   };
 }

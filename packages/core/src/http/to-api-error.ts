@@ -39,7 +39,9 @@ export function toApiError(error: unknown, provider?: string): Error {
     const { response, request } = error;
     const secrets = secretHeaderValues(request.headers);
     const status = response.status;
-    const requestId = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v) ?? undefined;
+    const rawRequestId = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v);
+    // A gateway may echo the credential it received as the request id.
+    const requestId = rawRequestId ? redact(rawRequestId, secrets) : undefined;
     const body = excerpt(error.data, secrets);
     const detail = body
       ? `: ${vendorMessage(error.data, secrets) ?? body.slice(0, MESSAGE_EXCERPT_CHARS)}`

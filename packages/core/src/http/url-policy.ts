@@ -50,7 +50,9 @@ export function checkDownloadUrl(url: string | URL, options: UrlPolicyOptions = 
     throw refused(`${describeUrl(parsed)} points at a private, link-local or unspecified address`);
   }
   if (kind === 'loopback' && !options.allowLoopback) {
-    throw refused(`${describeUrl(parsed)} points at this machine; pass allowLoopback to allow it`);
+    throw refused(
+      `${describeUrl(parsed)} points at this machine; pass allowLoopbackDownloads: true (generateVideo, resumeVideo, downloadGeneration) to allow it`,
+    );
   }
   if (protocol === 'http:' && !options.allowHttp && kind !== 'loopback') {
     throw refused(`${describeUrl(parsed)} is not https`);

@@ -15,9 +15,11 @@ import {
 import { withOutputLock } from '../lifecycle/output-lock.js';
 import { resolveProvider } from '../lifecycle/resolve-provider.js';
 import { runJournal } from '../lifecycle/start-run.js';
+import { parseOptions } from '../validation/options/parse-options.js';
 import type { GenerationRecord, GenerationStatus } from './generation-record.js';
 import { defaultLedgerDir } from './ledger-location.js';
 import { LedgerStore } from './ledger-store.js';
+import { reconcileRecord } from './reconcile-record.js';
 
 /** Which ledger to read: a folder, or the default location. */
 export interface LedgerOptions {
@@ -39,7 +41,8 @@ function store(options: LedgerOptions): LedgerStore {
 
 /**
  * The generations recorded in the ledger, newest first: every job that was submitted, with its
- * status (`submitted`, `succeeded`, `downloaded`, `failed`, `expired`).
+ * status (`submitted`, `succeeded`, `downloaded`, `failed`, `expired`). A `succeeded` record whose
+ * video is already in place (a run killed before its last bookkeeping step) is marked `downloaded`.
  *
  * @example
  * ```ts
@@ -47,10 +50,13 @@ function store(options: LedgerOptions): LedgerStore {
  * ```
  */
 export async function listGenerations(options: ListGenerationsOptions = {}): Promise<GenerationRecord[]> {
+  await parseOptions('listGenerations', options);
   const statuses =
     options.status === undefined ? undefined : ([] as GenerationStatus[]).concat(options.status);
   const since = options.since === undefined ? undefined : new Date(options.since).getTime();
-  return (await store(options).all())
+  const ledger = store(options);
+  const records = await Promise.all((await ledger.all()).map((record) => reconcileRecord(record, ledger)));
+  return records
     .filter((record) => options.provider === undefined || record.provider === options.provider)
     .filter((record) => statuses === undefined || statuses.includes(record.status))
     .filter((record) => since === undefined || Date.parse(record.createdAt) >= since)
@@ -59,6 +65,7 @@ export async function listGenerations(options: ListGenerationsOptions = {}): Pro
 
 /** One recorded generation, or a VideoGenError (`generation_not_found`). */
 export async function getGeneration(id: string, options: LedgerOptions = {}): Promise<GenerationRecord> {
+  await parseOptions('getGeneration', options);
   const record = await store(options).read(id);
   if (!record) {
     throw new VideoGenError(
@@ -71,6 +78,7 @@ export async function getGeneration(id: string, options: LedgerOptions = {}): Pr
 
 /** Removes a generation from the ledger (the video file, if any, stays). Returns whether it was there. */
 export async function forgetGeneration(id: string, options: LedgerOptions = {}): Promise<boolean> {
+  await parseOptions('forgetGeneration', options);
   return store(options).remove(id);
 }
 
@@ -111,8 +119,9 @@ export async function downloadGeneration(
   options: DownloadGenerationOptions = {},
 ): Promise<GenerateVideoResult> {
   const startedAt = Date.now();
+  await parseOptions('downloadGeneration', options);
   const ledger = store(options);
-  const record = await getGeneration(id, options);
+  const record = await getGeneration(id, options.ledger === undefined ? {} : { ledger: options.ledger });
   const provider = await resolveProvider(options.provider ?? record.provider, options.providerConfig);
   const outPath = path.resolve(options.outPath ?? record.outPath);
   const journalPath = journalPathFor(outPath);

@@ -34,7 +34,11 @@ export function ledgerRecorder(ledger: string | false | undefined, logger: Logge
       const id = generationId(job);
       try {
         const now = new Date().toISOString();
-        const previous = await store.read(id);
+        // A corrupt record is replaced by this fresh one rather than blocking every update.
+        const previous = await store.read(id).catch((error: unknown) => {
+          if ((error as { code?: string }).code === 'generation_corrupt') return undefined;
+          throw error;
+        });
         await store.write({
           version: 1,
           id,

@@ -1,4 +1,5 @@
 import type { GenerationWarning, LoadedImage } from '../contract/request.js';
+import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import type { GenerateVideoOptions } from './generate-video-options.js';
 import { resolveProvider } from './resolve-provider.js';
@@ -34,7 +35,8 @@ function describeImage(role: 'firstFrame' | 'lastFrame' | 'reference', image: Lo
 
 /**
  * Validates a request exactly as {@link generateVideo} would — model, sizes, durations, images —
- * without submitting anything or writing any file: a dry run. Throws the same errors.
+ * without submitting anything or writing any file: a dry run. Throws the same errors, including
+ * a ValidationError (`invalid_options`) for an option of the wrong type or an unknown one.
  *
  * @example
  * ```ts
@@ -43,6 +45,7 @@ function describeImage(role: 'firstFrame' | 'lastFrame' | 'reference', image: Lo
  * ```
  */
 export async function checkVideoRequest(options: GenerateVideoOptions): Promise<CheckedVideoRequest> {
+  await parseOptions('checkVideoRequest', options);
   const provider = await resolveProvider(options.provider, options.providerConfig);
   const { request, warnings } = await resolveRequest(options, provider, 'dry-run');
   return {

@@ -4,6 +4,7 @@ import { CancelledError, JobTimeoutError } from '../errors/job-errors.js';
 import type { Logger } from '../log/logger.js';
 import type { GenerationSettings } from './generate-video-options.js';
 import { deleteJournal } from './journal.js';
+import { setLongTimeout } from './long-timeout.js';
 
 /** The default overall timeout of a job: 30 minutes. */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
@@ -23,7 +24,8 @@ export async function underDeadline<T>(
 ): Promise<T> {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  // Chained: a single timer above 2^31-1 ms would fire after 1 ms, right after the paid submit.
+  const cancelTimer = setLongTimeout(() => timeout.abort(), timeoutMs);
   const signal = settings.signal ? AbortSignal.any([settings.signal, timeout.signal]) : timeout.signal;
   try {
     return await work(signal);
@@ -75,6 +77,6 @@ export async function underDeadline<T>(
     }
     throw error;
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
   }
 }

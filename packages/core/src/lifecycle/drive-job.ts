@@ -9,6 +9,7 @@ import { fileExists, finishOutput } from './finish-output.js';
 import type { GenerateVideoResult } from './generate-video-options.js';
 import type { JobRun } from './job-run.js';
 import { deleteJournal, type Journal, writeJournal } from './journal.js';
+import { releaseOutputLock } from './output-lock.js';
 import { pollUntilDone } from './poll-job.js';
 import { retryReporter } from './retry-reporter.js';
 
@@ -19,6 +20,36 @@ function endsTheJob(error: unknown): boolean {
     !error.retryable &&
     ['generation_failed', 'content_policy', 'job_cancelled'].includes(error.code)
   );
+}
+
+/**
+ * The finish, ordered so that a crash between any two steps leaves a state the next run completes:
+ * the journal (in `downloaded`) is removed last, after the lock is released, so until then a re-run
+ * resumes it, finds the part file gone and the output in place, and redoes only the bookkeeping
+ * (each step is idempotent). A crash after the lock's release leaves only that journal; a crash
+ * before it, a stale lock that the next run takes over.
+ */
+async function finish(
+  run: JobRun,
+  journal: Journal,
+  job: JobRef,
+  usage: JobUsage | undefined,
+): Promise<void> {
+  const partPath = `${run.outPath}.part`;
+  // Without a part file, a crash came after the rename: the output is in place.
+  if (await fileExists(partPath)) {
+    await finishOutput(partPath, run.outPath, run.settings.overwrite === true || journal.overwrite === true);
+  }
+  await run.provider.release?.(job, run.context).catch((error: unknown) => {
+    run.logger.warn('releasing the finished job failed', {
+      provider: run.provider.id,
+      jobId: job.id,
+      error: String(error),
+    });
+  });
+  await run.ledger.record(journal, job, { status: 'downloaded', ...(usage ? { usage } : {}) });
+  await releaseOutputLock(run.outPath);
+  await deleteJournal(run.journalPath);
 }
 
 /**
@@ -94,19 +125,7 @@ export async function driveJob(
   }
   const generationMs = Date.now() - t1 - downloadMs;
 
-  // Without a part file, a crash came between the rename and the journal's removal: the output is in place.
-  if (await fileExists(partPath)) {
-    await finishOutput(partPath, run.outPath, run.settings.overwrite === true || journal.overwrite === true);
-  }
-  await deleteJournal(run.journalPath);
-  await run.provider.release?.(job, run.context).catch((error: unknown) => {
-    run.logger.warn('releasing the finished job failed', {
-      provider: run.provider.id,
-      jobId: job.id,
-      error: String(error),
-    });
-  });
-  await run.ledger.record(journal, job, { status: 'downloaded', ...(usage ? { usage } : {}) });
+  await finish(run, journal, job, usage);
   const bytes = (await stat(run.outPath)).size;
   run.logger.info('video written', { provider: run.provider.id, jobId: job.id, path: run.outPath, bytes });
   run.emit({ phase: 'done', jobId: job.id, progress: 1 });

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError } from '../errors/job-errors.js';
-import { OutputExistsError, ValidationError } from '../errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
+import { ensureDirectory } from '../fs/ensure-directory.js';
 import { getLibraryLogger } from '../log/index.js';
+import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
+import { checkOutputFree, checkOutputLocation } from './check-output-path.js';
 import { defaultOutPath } from './default-out-path.js';
 import { journalImage, requestFingerprint } from './fingerprint.js';
-import { fileExists } from './finish-output.js';
 import type { GenerateVideoOptions, GenerateVideoResult } from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
 import { type Journal, journalPathFor, readJournal, writeJournal } from './journal.js';
 import { withOutputLock } from './output-lock.js';
 import { resolveProvider } from './resolve-provider.js';
+import { clearStalePart } from './stale-part.js';
 import { driveJournal, runJournal } from './start-run.js';
 
 /**
@@ -38,17 +40,21 @@ import { driveJournal, runJournal } from './start-run.js';
  * console.log(result.path);
  * ```
  *
- * @throws {ValidationError} the request does not fit the model (every problem is listed).
+ * @throws {ValidationError} an option of the wrong type or range, or an unknown option
+ * (`invalid_options`, each issue naming the option); `outPath` is a folder (`output_not_file`) or
+ * cannot be created; the request does not fit the model (every problem is listed).
  * @throws {InputFileError} an image is missing, unreadable or of an unsupported type.
- * @throws {OutputExistsError} `outPath` exists and `overwrite` is not set.
+ * @throws {OutputExistsError} `outPath` exists (a file or a link, even a dangling one) and `overwrite` is not set.
  * @throws {CancelledError} / {@link JobTimeoutError} the journal stays for a resume.
  */
 export async function generateVideo(options: GenerateVideoOptions): Promise<GenerateVideoResult> {
   const startedAt = Date.now();
+  await parseOptions('generateVideo', options);
   if (options.signal?.aborted)
     throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
   const provider = await resolveProvider(options.provider, options.providerConfig);
   const outPath = path.resolve(options.outPath ?? defaultOutPath(provider.id));
+  await checkOutputLocation(outPath, provider.id);
   const journalPath = journalPathFor(outPath);
   const fingerprint = requestFingerprint(options, provider.id);
 
@@ -88,8 +94,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
     getLibraryLogger(),
   );
   emit({ phase: 'validating' });
-  if (!options.overwrite && (await fileExists(outPath)))
-    throw new OutputExistsError(outPath, { provider: provider.id });
+  await checkOutputFree(outPath, options.overwrite === true, provider.id);
   const idempotencyKey = randomUUID();
   const { request, warnings } = await resolveRequest(options, provider, idempotencyKey);
   if (options.signal?.aborted)
@@ -98,7 +103,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       cause: options.signal.reason,
     });
 
-  await mkdir(path.dirname(outPath), { recursive: true });
+  await ensureDirectory(path.dirname(outPath), { followLink: true });
   const now = new Date().toISOString();
   const journal: Journal = {
     version: 1,
@@ -138,8 +143,8 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
         },
       );
     }
-    if (!options.overwrite && (await fileExists(outPath)))
-      throw new OutputExistsError(outPath, { provider: provider.id });
+    await checkOutputFree(outPath, options.overwrite === true, provider.id);
+    await clearStalePart(outPath);
     await writeJournal(journalPath, journal);
     return driveJournal(provider, options, journal, journalPath, startedAt, async () => request, false);
   });

@@ -1,7 +1,12 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { realpath, rm } from 'node:fs/promises';
+import nodePath from 'node:path';
 import type { JobRef } from '../contract/job-ref.js';
 import type { GenerationWarning } from '../contract/request.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
+import { toFileSystemError } from '../fs/to-file-system-error.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../fs/write-atomic.js';
+import { describeIssues, journalSchema } from './journal-schema.js';
+import { readStateFile, type StateFileRead } from './read-state-file.js';
 
 /** The request as the journal keeps it, enough to submit it again after a crash during submit. */
 export interface JournalRequest {
@@ -49,18 +54,40 @@ export function journalPathFor(outPath: string): string {
   return `${outPath}.job.json`;
 }
 
-/** Reads a journal; `undefined` when there is none. A journal that cannot be parsed is an error, never ignored. */
+/** Journals are small; anything larger is not one. */
+const MAX_JOURNAL_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads a journal; `undefined` when there is none. A journal that cannot be parsed, or does not
+ * match the version 1 schema, is a `journal_corrupt` error, never ignored: the file is left as it
+ * is, since it may hold a paid job. A FIFO, socket, device or directory at the path is a
+ * `journal_unreadable` error at once (it is never read, so a FIFO cannot hang the call).
+ */
 export async function readJournal(path: string): Promise<Journal | undefined> {
-  let text: string;
+  let read: StateFileRead;
   try {
-    text = await readFile(path, 'utf8');
+    read = await readStateFile(path, { maxBytes: MAX_JOURNAL_BYTES, followLinks: true });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return undefined;
-    throw new VideoGenError(`Cannot read the job journal ${path}`, 'journal_unreadable', { cause: error });
+    throw new VideoGenError(`Cannot read the job journal ${path}: ${String(error)}`, 'journal_unreadable', {
+      cause: error,
+    });
   }
-  let journal: Journal;
+  if (read.kind === 'missing') return undefined;
+  if (read.kind === 'not-file') {
+    throw new VideoGenError(
+      `The job journal ${path} is ${read.what}, not a file: give the path of a <output>.job.json file.`,
+      'journal_unreadable',
+    );
+  }
+  if (read.kind === 'too-large') {
+    throw new VideoGenError(
+      `The job journal ${path} is ${read.bytes} bytes, too large to be a video-gen journal.`,
+      'journal_corrupt',
+    );
+  }
+  let value: unknown;
   try {
-    journal = JSON.parse(text) as Journal;
+    value = JSON.parse(read.text);
   } catch (error) {
     throw new VideoGenError(
       `The job journal ${path} is not valid JSON. It may hold a paid job: inspect it, then delete it to start over.`,
@@ -68,30 +95,66 @@ export async function readJournal(path: string): Promise<Journal | undefined> {
       { cause: error },
     );
   }
-  if (
-    journal?.version !== 1 ||
-    typeof journal.idempotencyKey !== 'string' ||
-    typeof journal.outPath !== 'string'
-  ) {
+  const parsed = journalSchema().safeParse(value);
+  if (!parsed.success) {
+    const version = (value as { version?: unknown } | null)?.version;
+    const why =
+      typeof version === 'number' && version !== 1
+        ? `version ${version}, which this video-gen does not know (it reads version 1)`
+        : describeIssues(parsed.error);
     throw new VideoGenError(
-      `The job journal ${path} is not a video-gen journal (version 1).`,
+      `The job journal ${path} is not a valid video-gen journal (${why}). It is kept as it is: it may hold a paid job, so inspect it, then delete it to start over.`,
+      'journal_corrupt',
+    );
+  }
+  const journal = parsed.data as Journal;
+  if (!(await sitsBesideItsOutput(path, journal.outPath))) {
+    throw new VideoGenError(
+      `The job journal ${path} names the output ${journal.outPath}, whose journal would be ${journalPathFor(journal.outPath)}: a journal only ever drives the output it sits beside. It is kept as it is; move it back beside its output, or delete it.`,
       'journal_corrupt',
     );
   }
   return journal;
 }
 
-/** Writes a journal atomically: a crash leaves the old one or the new one, never half of one. */
-export async function writeJournal(path: string, journal: Journal): Promise<void> {
-  // One fixed name: only the lock holder writes, and a crash mid-write leaves at most this file,
-  // which the next write replaces and deleteJournal removes.
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, path);
+/**
+ * Whether a journal at `path` is the journal of `outPath`: a journal copied or planted elsewhere
+ * must never aim a resume (a write, a rename) at a file outside its own folder.
+ */
+async function sitsBesideItsOutput(path: string, outPath: string): Promise<boolean> {
+  if (!nodePath.isAbsolute(outPath)) return false;
+  const expected = journalPathFor(outPath);
+  if (nodePath.resolve(path) === nodePath.resolve(expected)) return true;
+  try {
+    // The same file reached through a linked folder.
+    const [actual, wanted] = await Promise.all([
+      realpath(path),
+      realpath(nodePath.dirname(expected)).then((dir) => nodePath.join(dir, nodePath.basename(expected))),
+    ]);
+    return actual === wanted;
+  } catch {
+    return false;
+  }
 }
 
-/** Removes a journal once its job is finished. */
+/**
+ * Writes a journal atomically: a crash leaves the old one or the new one, never half of one. The
+ * temporary file has a fresh random name created exclusively (no link followed), and a link or
+ * folder at the journal's own name is a FileSystemError `unsafe_path`, never written through.
+ */
+export async function writeJournal(path: string, journal: Journal): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** Removes a journal once its job is finished, with any temporary file a crash left beside it. */
 export async function deleteJournal(path: string): Promise<void> {
-  await rm(path, { force: true });
-  await rm(`${path}.tmp`, { force: true });
+  try {
+    // A link at the name is removed itself, never what it points to.
+    await rm(path, { force: true });
+  } catch (error) {
+    throw toFileSystemError(error, path, 'remove');
+  }
+  await removeTemporaryFiles(path);
+  // The fixed temporary name of earlier versions.
+  await rm(`${path}.tmp`, { force: true }).catch(() => {});
 }

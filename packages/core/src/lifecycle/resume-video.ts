@@ -1,6 +1,9 @@
 import path from 'node:path';
+import { ValidationError } from '../errors/validation-error.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
+import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
+import { checkOutputLocation } from './check-output-path.js';
 import type { GenerateVideoResult, GenerationSettings } from './generate-video-options.js';
 import { readJournal } from './journal.js';
 import { resolveProvider } from './resolve-provider.js';
@@ -30,18 +33,31 @@ export type ResumeVideoOptions = Omit<
  * ```ts
  * const result = await resumeVideo('out/waves.mp4.job.json');
  * ```
+ *
+ * @throws {ValidationError} `invalid_options`: `journalPath` is not a path, or an option is of the
+ * wrong type or unknown; checked before the journal is read.
  */
 export async function resumeVideo(
   journalPath: string,
   options: ResumeVideoOptions = {},
 ): Promise<GenerateVideoResult> {
   const startedAt = Date.now();
+  if (typeof journalPath !== 'string' || journalPath === '' || journalPath.includes('\0')) {
+    const message = 'journalPath must be the path of a job journal (<out>.job.json)';
+    throw new ValidationError(`Invalid options for resumeVideo():\n  - ${message}`, {
+      code: 'invalid_options',
+      issues: [{ field: 'journalPath', message }],
+    });
+  }
+  await parseOptions('resumeVideo', options);
   const absolute = path.resolve(journalPath);
   const journal = await readJournal(absolute);
   if (!journal) {
     throw new VideoGenError(`No job journal at ${absolute}: nothing to resume.`, 'journal_missing');
   }
   const provider = await resolveProvider(options.provider ?? journal.provider, options.providerConfig);
+  // A folder put at the output meanwhile would fail the final rename, after the download.
+  await checkOutputLocation(journal.outPath, provider.id);
   const prepare = async () => {
     const { request } = journal;
     const images = [request.firstFrame, request.lastFrame, ...(request.referenceImages ?? [])];
@@ -59,6 +75,7 @@ export async function resumeVideo(
         lastFrame: request.lastFrame ?? undefined,
         referenceImages: (request.referenceImages ?? []) as string[],
         providerOptions: { [provider.id]: request.providerOptions ?? {} },
+        allowLoopbackDownloads: options.allowLoopbackDownloads === true,
       },
       provider,
       journal.idempotencyKey,

@@ -10,13 +10,22 @@ import { underDeadline } from './deadline.js';
 import { driveJob } from './drive-job.js';
 import type { GenerateVideoResult, GenerationSettings } from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
-import { type Journal, readJournal } from './journal.js';
+import { type Journal, readJournal, writeJournal } from './journal.js';
 import { withOutputLock } from './output-lock.js';
+
+/** A timestamp later than `previous`, so the journal visibly changes even within one millisecond. */
+function laterThan(previous: string): string {
+  const now = Date.now();
+  const before = Date.parse(previous);
+  return new Date(Number.isFinite(before) && before >= now ? before + 1 : now).toISOString();
+}
 
 /**
  * Drives a journal to a finished video under the caller's signal and timeout, holding the output's
  * lock so no other process drives the same job at the same time. The journal is read again under
- * the lock: another process may have moved it on (or finished it) meanwhile.
+ * the lock: if another process moved it on (or finished it) since `seen` was read, that process
+ * drove the job, and this one stops with `output_locked`. Otherwise the journal is touched first,
+ * so any process that read it before this one took the lock sees that it changed.
  */
 export function runJournal(
   provider: VideoProvider,
@@ -28,14 +37,16 @@ export function runJournal(
   resumed: boolean,
 ): Promise<GenerateVideoResult> {
   return withOutputLock(seen.outPath, async () => {
-    const journal = await readJournal(journalPath);
-    if (!journal || journal.fingerprint !== seen.fingerprint) {
+    const current = await readJournal(journalPath);
+    if (!current || current.fingerprint !== seen.fingerprint || current.updatedAt !== seen.updatedAt) {
       throw new VideoGenError(
-        `The job journal ${journalPath} changed while waiting for the output lock: another process finished or replaced this job.`,
-        'journal_changed',
+        `Another process ${current ? 'moved on' : 'finished'} the job of ${journalPath} while this one waited for the output lock; run again to resume it if it is not finished.`,
+        'output_locked',
         { provider: provider.id },
       );
     }
+    const journal: Journal = { ...current, updatedAt: laterThan(current.updatedAt) };
+    await writeJournal(journalPath, journal);
     return driveJournal(provider, settings, journal, journalPath, startedAt, prepare, resumed);
   });
 }

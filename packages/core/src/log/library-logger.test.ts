@@ -40,7 +40,14 @@ describe('getLibraryLogger', () => {
     expect(getLibraryLogger()).toBe(getLibraryLogger());
   });
 
-  it('writes DEBUG lines to logs/video_gen.log by default, with every secret redacted', () => {
+  it('writes no file at all unless asked: nothing appears in the working folder', () => {
+    logEverySecretShape();
+    getLibraryLogger().info('more');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('VIDEO_GEN_LOG_FILE=logs/video_gen.log (the Python location) writes DEBUG lines there, every secret redacted', () => {
+    vi.stubEnv('VIDEO_GEN_LOG_FILE', 'logs/video_gen.log');
     registerSecret(SENTINEL);
     logEverySecretShape();
     const text = readFileSync(join(dir, 'logs', 'video_gen.log'), 'utf8');
@@ -52,6 +59,7 @@ describe('getLibraryLogger', () => {
   });
 
   it('redacts the sentinel by its shape even when it was never registered', () => {
+    vi.stubEnv('VIDEO_GEN_LOG_FILE', 'logs/video_gen.log');
     logEverySecretShape();
     expect(readFileSync(join(dir, 'logs', 'video_gen.log'), 'utf8')).not.toContain('SENTINEL');
   });
@@ -71,6 +79,7 @@ describe('getLibraryLogger', () => {
   });
 
   it('VIDEO_GEN_LOG_LEVEL filters records', () => {
+    vi.stubEnv('VIDEO_GEN_LOG_FILE', 'logs/video_gen.log');
     vi.stubEnv('VIDEO_GEN_LOG_LEVEL', 'warn');
     const log = getLibraryLogger();
     log.debug('d');
@@ -94,6 +103,7 @@ describe('getLibraryLogger', () => {
 
 describe('sinks', () => {
   it('setLogSink receives redacted records instead of the file, and null restores the file', () => {
+    vi.stubEnv('VIDEO_GEN_LOG_FILE', 'logs/video_gen.log');
     const records: LogRecord[] = [];
     setLogSink((r) => records.push(r));
     registerSecret(SENTINEL);
@@ -106,6 +116,12 @@ describe('sinks', () => {
     setLogSink(null);
     getLibraryLogger().info('back to the file');
     expect(readFileSync(join(dir, 'logs', 'video_gen.log'), 'utf8')).toContain('back to the file');
+  });
+
+  it("configureLogging({ file: 'logs/video_gen.log' }) opts in to the Python location", () => {
+    configureLogging({ file: 'logs/video_gen.log' });
+    getLibraryLogger().debug('opted in');
+    expect(readFileSync(join(dir, 'logs', 'video_gen.log'), 'utf8')).toContain('opted in');
   });
 
   it('configureLogging can send records to a sink and a file, at a level', () => {

@@ -9,8 +9,8 @@ export interface LoggingOptions {
   level?: LogThreshold;
   /**
    * The log file (relative paths are resolved against the working directory), or `false` for
-   * none. Default: `VIDEO_GEN_LOG_FILE`, else `logs/video_gen.log`; `false` when only a `sink`
-   * is given.
+   * none. Default: `VIDEO_GEN_LOG_FILE`, else no file; `false` when only a `sink` is given.
+   * `'logs/video_gen.log'` is where the Python library logs.
    */
   file?: string | false;
   /** A sink receiving every (already redacted) record, instead of the file unless `file` is also given. */
@@ -81,9 +81,10 @@ function tee(sinks: LogSink[]): LogSink {
 }
 
 /**
- * The process-wide library logger (the Python `get_library_logger()`). It writes detailed DEBUG
- * lines to `logs/video_gen.log` by default, rotated at 5 MiB with 3 old files kept; see
- * {@link configureLogging} and the `VIDEO_GEN_LOG_FILE` / `VIDEO_GEN_LOG_LEVEL` variables.
+ * The process-wide library logger (the Python `get_library_logger()`). It writes nothing until
+ * asked: set `VIDEO_GEN_LOG_FILE` (the Python library's `logs/video_gen.log`, or any path) or call
+ * {@link configureLogging} to get detailed DEBUG lines in a file, rotated at 5 MiB with 3 old files
+ * kept, or to send records to a sink of your own. `VIDEO_GEN_LOG_LEVEL` sets the level.
  * Secrets are redacted from every message and field. The same object is returned on every call
  * and follows later configuration changes.
  *
@@ -104,6 +105,7 @@ export function getLibraryLogger(): Logger {
  *
  * @example
  * ```ts
+ * configureLogging({ file: 'logs/video_gen.log' }); // the Python library's log file
  * configureLogging({ level: 'info', file: '/tmp/video-gen.log' });
  * configureLogging({ file: false }); // no file at all
  * configureLogging({ sink: (r) => myLogger[r.level](r.message, r.fields) });
@@ -120,8 +122,8 @@ export function configureLogging(options: LoggingOptions): void {
 }
 
 /**
- * Sends every log record to `sink` instead of the default file, or, with `null`, restores the
- * default destination (the file from `VIDEO_GEN_LOG_FILE`, else `logs/video_gen.log`).
+ * Sends every log record to `sink` instead of the file, or, with `null`, restores the default
+ * destination (the file from `VIDEO_GEN_LOG_FILE`, else nowhere).
  * To silence logging altogether, use `configureLogging({ level: 'silent' })`.
  *
  * @example

@@ -2,6 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedImage } from '../contract/request.js';
 import { InputFileError } from '../errors/input-file-error.js';
+import { describeUrl } from '../http/describe-url.js';
+import { assertUsableImage } from './assert-usable-image.js';
+import { checkImageUrl } from './check-image-url.js';
 import { readImageHeader } from './image-header.js';
 
 /** An image given to `generateVideo`: a file path, an `https:` URL, or the bytes themselves. */
@@ -41,6 +44,7 @@ function fromBytes(bytes: Uint8Array, source: string, filePath?: string): Loaded
       },
     );
   }
+  assertUsableImage(bytes, mediaType, size, source);
   return {
     kind: 'bytes',
     bytes,
@@ -52,27 +56,43 @@ function fromBytes(bytes: Uint8Array, source: string, filePath?: string): Loaded
   };
 }
 
+/** How {@link loadImage} reads an image and judges an image URL. */
+export interface LoadImageOptions {
+  /** The folder relative paths are resolved against. Default: the working directory. */
+  readonly cwd?: string | undefined;
+  /** The option that held the image, for messages: `firstFrame`, `images[0]`, ... */
+  readonly field?: string | undefined;
+  /** Accept image URLs on loopback hosts (http too): the opt-in `allowLoopbackDownloads` gives. */
+  readonly allowLoopback?: boolean | undefined;
+}
+
 /**
  * Loads an image and checks it before any paid call: the file exists and is readable, is not
- * empty, is a PNG, JPEG or WebP by its magic bytes (whatever its extension), and has a readable
- * header. `https:` URLs are passed through for the vendor to fetch.
+ * empty, is a PNG, JPEG or WebP by its magic bytes (whatever its extension), declares at most
+ * 50 megapixels, and is whole (PNG chunks through IEND, JPEG frame header, scan and end marker,
+ * WebP RIFF length), so a decoder can use it. An image URL is not fetched: it is checked
+ * against the download URL policy (https only; no private, link-local or loopback address) and
+ * passed on for the vendor to fetch.
+ *
+ * @example
+ * ```ts
+ * const image = await loadImage('frames/start.png', { field: 'firstFrame' });
+ * ```
  *
  * @throws {InputFileError} with code `input_file_missing`, `input_file_unreadable`,
- * `input_file_empty`, `input_file_too_large`, `input_file_unsupported_type` or `input_file_corrupt`.
+ * `input_file_empty`, `input_file_too_large`, `input_image_too_large`,
+ * `input_file_unsupported_type`, `input_file_corrupt`, `input_file_unsupported_url` or
+ * `input_url_refused`.
  */
-export async function loadImage(input: ImageInput, options: { cwd?: string } = {}): Promise<LoadedImage> {
-  const source = describe(input);
-  if (input instanceof Uint8Array) return fromBytes(input, source);
-  if (input instanceof ArrayBuffer) return fromBytes(new Uint8Array(input), source);
+export async function loadImage(input: ImageInput, options: LoadImageOptions = {}): Promise<LoadedImage> {
+  if (input instanceof Uint8Array) return fromBytes(input, describe(input));
+  if (input instanceof ArrayBuffer) return fromBytes(new Uint8Array(input), describe(input));
   const text = input instanceof URL ? input.href : input;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || input instanceof URL) {
-    if (!text.startsWith('https://')) {
-      throw new InputFileError(`Image URLs must use https: ${source}`, source, {
-        code: 'input_file_unsupported_url',
-      });
-    }
-    return { kind: 'url', url: text, source };
+  if (input instanceof URL || /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    const url = checkImageUrl(text, { field: options.field, allowLoopback: options.allowLoopback });
+    return { kind: 'url', url: url.href, source: describeUrl(url) };
   }
+  const source = describe(input);
   const filePath = path.resolve(options.cwd ?? process.cwd(), text);
   let info: Awaited<ReturnType<typeof stat>>;
   try {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProviderPlugin } from '../contract/provider-plugin.js';
 import type { VideoProvider } from '../contract/video-provider.js';
-import { ProviderNotFoundError } from '../errors/provider-not-found-error.js';
-import { firstPartyProviders } from './first-party-providers.js';
+import { ProviderNotFoundError, packageLoadError } from '../errors/provider-not-found-error.js';
+import { firstPartyPackage, firstPartyProviders } from './first-party-providers.js';
 
 // Kept on globalThis so that two copies of core (a CJS and an ESM one, say) share one registry.
 const REGISTRY = Symbol.for('video-gen.provider-registry');
@@ -70,32 +70,43 @@ const importModule: ModuleImporter = async (specifier) => {
   }
 };
 
+/** Where `specifier` resolves from the application's folder, or undefined. */
+function resolveFromCwd(specifier: string): string | undefined {
+  try {
+    return createRequire(path.join(process.cwd(), 'noop.js')).resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Finds the plugin for `id`: a registered one, or for a first-party id, the package imported by
- * name (and registered). Throws a {@link ProviderNotFoundError} that names the package to install.
+ * name (and registered). Throws a {@link ProviderNotFoundError} that names the package to install
+ * or, when it is installed but cannot be imported by name (a bundled app), the bundler-safe form
+ * `registerProvider(plugin)`. `importer` and `locate` (where a package resolves) are test seams.
  */
 export async function resolveProviderPlugin(
   id: string,
   importer: ModuleImporter = importModule,
+  locate: (specifier: string) => string | undefined = resolveFromCwd,
 ): Promise<ProviderPlugin<unknown>> {
-  const registered = getRegisteredPlugin(id);
+  // A non-string id (a value from an untyped caller) is not looked up at all.
+  const registered = typeof id === 'string' ? getRegisteredPlugin(id) : undefined;
   if (registered) return registered;
-  const packageName = firstPartyProviders[id];
+  const packageName = typeof id === 'string' ? firstPartyPackage(id) : undefined;
   if (!packageName) {
     const known = [...new Set([...registry().keys(), ...Object.keys(firstPartyProviders)])].join(', ');
+    const shown = typeof id === 'string' ? JSON.stringify(id) : `of type ${typeof id}`;
     throw new ProviderNotFoundError(
-      `Unknown provider "${id}". Known providers: ${known}. A third-party provider must be added with registerProvider(plugin) first.`,
-      { provider: id },
+      `Unknown provider ${shown}. Known providers: ${known}. A third-party provider must be added with registerProvider(plugin) first.`,
+      typeof id === 'string' ? { provider: id } : {},
     );
   }
   let loaded: unknown;
   try {
     loaded = await importer(packageName);
   } catch (error) {
-    throw new ProviderNotFoundError(
-      `The provider "${id}" needs the package ${packageName}, which is not installed. Install it: npm install ${packageName}`,
-      { provider: id, packageName, cause: error },
-    );
+    throw packageLoadError({ id, packageName, resolvedPath: locate(packageName), cause: error });
   }
   const plugin = (loaded as { plugin?: ProviderPlugin<unknown> }).plugin;
   if (!plugin || plugin.id !== id) {

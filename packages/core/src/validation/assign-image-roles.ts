@@ -8,6 +8,10 @@ export interface ImageRoles {
   readonly firstFrame: ImageInput | undefined;
   readonly lastFrame: ImageInput | undefined;
   readonly referenceImages: readonly ImageInput[];
+  /** The option each image came from, for messages: `firstFrame` or `images[0]`. */
+  readonly firstFrameField: string;
+  /** Per reference image, in order: `referenceImages[0]`, ..., then `images[1]`, ... */
+  readonly referenceImageFields: readonly string[];
 }
 
 function modelsWith(provider: VideoProvider, accepts: (model: ModelInfo) => boolean): string {
@@ -33,8 +37,11 @@ export function assignImageRoles(
   issues: ValidationIssue[],
 ): ImageRoles {
   let firstFrame = input.firstFrame;
+  let firstFrameField = 'firstFrame';
   const referenceImages = [...(input.referenceImages ?? [])];
+  const referenceImageFields = referenceImages.map((_, index) => `referenceImages[${index}]`);
   const untyped = [...(input.images ?? [])];
+  let untypedStart = 0;
   if (
     untyped.length > 0 &&
     model.images.imagesAs === 'first-frame-then-references' &&
@@ -42,8 +49,11 @@ export function assignImageRoles(
     firstFrame === undefined
   ) {
     firstFrame = untyped.shift();
+    firstFrameField = 'images[0]';
+    untypedStart = 1;
   }
   referenceImages.push(...untyped);
+  referenceImageFields.push(...untyped.map((_, index) => `images[${untypedStart + index}]`));
   const lastFrame = input.lastFrame;
   const { images } = model;
 
@@ -85,5 +95,5 @@ export function assignImageRoles(
       message: `${model.id} cannot combine reference images with a first or last frame`,
     });
   }
-  return { firstFrame, lastFrame, referenceImages };
+  return { firstFrame, lastFrame, referenceImages, firstFrameField, referenceImageFields };
 }

@@ -40,8 +40,10 @@ export async function resolveRequest(
   }
   throwIfIssues(issues, provider, model.id);
 
+  const allowLoopback = options.allowLoopbackDownloads === true;
   const load = async (input: ImageInput, field: string): Promise<LoadedImage> => {
-    const image = await loadImage(input);
+    // Image URLs go through the download URL policy too: the vendor fetches them on our behalf.
+    const image = await loadImage(input, { field, allowLoopback });
     if (image.kind === 'bytes') {
       if (!model.images.mediaTypes.includes(image.mediaType)) {
         issues.push({
@@ -58,10 +60,13 @@ export async function resolveRequest(
     }
     return image;
   };
-  const firstFrame = roles.firstFrame === undefined ? undefined : await load(roles.firstFrame, 'firstFrame');
+  const firstFrame =
+    roles.firstFrame === undefined ? undefined : await load(roles.firstFrame, roles.firstFrameField);
   const lastFrame = roles.lastFrame === undefined ? undefined : await load(roles.lastFrame, 'lastFrame');
   const referenceImages: LoadedImage[] = [];
-  for (const input of roles.referenceImages) referenceImages.push(await load(input, 'referenceImages'));
+  for (const [index, input] of roles.referenceImages.entries()) {
+    referenceImages.push(await load(input, roles.referenceImageFields[index] ?? 'referenceImages'));
+  }
   throwIfIssues(issues, provider, model.id);
 
   const request: ResolvedRequest = {

@@ -1,6 +1,13 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type GenerationWarning, OutputExistsError, ValidationError, VideoGenError } from '@video-gen/core';
+import {
+  FileSystemError,
+  type GenerationWarning,
+  OutputExistsError,
+  ValidationError,
+  VideoGenError,
+  writeFileExclusive,
+} from '@video-gen/core';
 import { resolveFfmpeg, resolveFfprobe } from '@video-gen/core/ffmpeg';
 import { lastLine, runTool } from '../ffmpeg/run-tool.js';
 import { pathExists, publishFile, temporaryPathFor } from '../files/publish-file.js';
@@ -103,7 +110,9 @@ export async function concatClips(
   try {
     let args: string[];
     if (plan.mode === 'copy') {
-      await writeFile(listPath, concatList(sources));
+      // A fresh random name, created exclusively: a link planted there is never written through.
+      if (!(await writeFileExclusive(listPath, concatList(sources))))
+        throw new FileSystemError(`The concat list ${listPath} already exists.`, 'unsafe_path', listPath);
       args = copyArgs(listPath, plan.audio, temporary);
     } else {
       const encode = { preset: options.preset ?? 'veryfast', crf: options.crf ?? 18 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { OutputExistsError } from '@video-gen/core';
+import { OutputExistsError, toFileSystemError } from '@video-gen/core';
 
 /** Whether a path exists (any kind of entry). */
 export async function pathExists(file: string): Promise<boolean> {
@@ -28,6 +28,16 @@ export function temporaryPathFor(target: string): string {
  * replaced (a hard link refuses to, where a rename would not) and the temporary file is removed.
  */
 export async function publishFile(temporary: string, target: string, overwrite: boolean): Promise<void> {
+  try {
+    await publish(temporary, target, overwrite);
+  } catch (error) {
+    // A full disk, a read-only folder or a folder at the target: typed, with the path and the cause.
+    throw toFileSystemError(error, target, 'write');
+  }
+}
+
+/** `publishFile` without the error mapping. With `overwrite`, a link at `target` is replaced itself, never what it points to. */
+async function publish(temporary: string, target: string, overwrite: boolean): Promise<void> {
   if (overwrite) {
     await rename(temporary, target);
     return;

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { ValidationError } from '@video-gen/core';
+import { inspectFile, ValidationError } from '@video-gen/core';
 import { sha256File } from '../files/file-facts.js';
-import { pathExists } from '../files/publish-file.js';
 import { extractLastFrame, type FrameFormat } from '../frames/extract-last-frame.js';
 import type { ManifestClip, RecordedFrame } from './sequence-manifest.js';
 
@@ -20,7 +19,8 @@ export async function boundaryFrame(
   options: { format: FrameFormat; ffmpegPath: string | undefined; signal: AbortSignal | undefined },
 ): Promise<RecordedFrame & { absolute: string }> {
   const absolute = path.join(outDir, relativePath);
-  if (!(await pathExists(absolute))) {
+  // A link at the frame's name is refused: it would hand a file from elsewhere to the vendor.
+  if (!(await inspectFile(absolute))) {
     await extractLastFrame(path.join(outDir, previous.path), {
       outputPath: absolute,
       format: options.format,

@@ -139,6 +139,8 @@ describe('generateSequence on a folder that holds a sequence', () => {
     const error = await failure(run);
 
     expect(error).toMatchObject({ code: 'sequence_exists' });
+    expect((error as Error).message).toContain('and resuming it was not asked for');
+    expect((error as Error).message).not.toContain('resume is false');
     expect(calls.submit).toBe(0);
     await expect(stat(path.join(outDir, 'clip-02.mp4'))).resolves.toBeTruthy();
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CancelledError, type GenerationWarning } from '@video-gen/core';
 import { abortableDelay } from './abortable-delay.js';
+import { checkSequenceOptions } from './check-sequence-options.js';
 import { joinSequence } from './join-sequence.js';
 import { openSequence } from './open-sequence.js';
 import { produceClip } from './produce-clip.js';
@@ -16,7 +17,8 @@ import type {
  * any provider and model that takes a first frame (`ModelInfo.images.firstFrame`), and optionally
  * joins them into one video.
  *
- * Before anything is generated it resolves the provider and model (refusing one that cannot take
+ * Before anything is generated it checks every option and path (a bad one is a ValidationError
+ * naming it, before any provider is resolved), resolves the provider and model (refusing one that cannot take
  * a first frame, and naming those that can) and validates every clip as core would. Progress is
  * recorded in `<outDir>/sequence.json`: run the same call again after a crash and finished clips
  * are kept, the clip in flight is resumed through core's journal (never submitted twice), and the
@@ -42,13 +44,16 @@ import type {
  * console.log(result.concatPath);
  * ```
  *
- * @throws {ValidationError} a model without first frames (`model_cannot_chain`), a clip the model
+ * @throws {ValidationError} an option of the wrong type or an unknown one (`invalid_options`);
+ * `outDir` is a file (`output_not_directory`), `concatTo` is a folder (`output_not_file`) or is
+ * `outDir`, contains it or is one of the sequence's own files (`sequence_path_conflict`); a model without first frames (`model_cannot_chain`), a clip the model
  * cannot take, a per-clip image list of the wrong length, or a started clip asked for differently
  * (`sequence_changed`).
  * @throws {InputFileError} an image is missing or unusable.
  * @throws {CancelledError} / `JobTimeoutError` the clip in flight keeps its journal: run again to resume.
  */
 export async function generateSequence(options: GenerateSequenceOptions): Promise<GenerateSequenceResult> {
+  await checkSequenceOptions(options);
   const total = Array.isArray(options.clips) ? options.clips.length : 0;
   const emit = (event: Omit<SequenceProgressEvent, 'clips'>) => {
     try {

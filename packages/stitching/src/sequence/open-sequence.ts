@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CancelledError,
+  ensureDirectory,
   type GenerateVideoOptions,
   type GenerationWarning,
   type ModelInfo,
@@ -120,7 +120,8 @@ export async function openSequence(options: GenerateSequenceOptions): Promise<Op
   const store = new ManifestStore(manifestPath, manifest);
   await checkConcatTarget(options, store);
   if (options.signal?.aborted) throw new CancelledError('Cancelled.', { cause: options.signal.reason });
-  await mkdir(path.join(outDir, 'frames'), { recursive: true });
+  // A link at `frames` would put the boundary frames elsewhere: refused.
+  await ensureDirectory(path.join(outDir, 'frames'));
   await store.update({});
   return { provider, model, format, requests, base, outDir, layout, store, warnings };
 }

@@ -81,7 +81,7 @@ export async function reconcileManifest(
   const where = (clip: { path: string }) => path.join(outDir, clip.path);
   if (existing && !resume) {
     throw new ValidationError(
-      `${outDir} already holds a sequence (${MANIFEST_NAME}) and resume is false. Nothing is reused or deleted: use a new outDir, or remove that folder yourself.`,
+      `${outDir} already holds a sequence (${MANIFEST_NAME}), and resuming it was not asked for. Nothing is reused or deleted: resume it, write to another folder, or remove that folder yourself.`,
       { code: 'sequence_exists', issues: [{ field: 'outDir', message: 'holds a sequence' }] },
     );
   }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { VideoGenError } from '@video-gen/core';
+import { readFile } from 'node:fs/promises';
+import { inspectFile, VideoGenError, writeFileAtomic } from '@video-gen/core';
 import type { ClipIdentity, RecordedSettings } from './clip-fingerprint.js';
 import { manifestSchema } from './manifest-schema.js';
 
@@ -66,6 +65,8 @@ export const MANIFEST_NAME = 'sequence.json';
 /** Reads a manifest; `undefined` when there is none. A manifest that cannot be parsed is an error, never ignored: it may record paid clips. */
 export async function readManifest(file: string): Promise<SequenceManifest | undefined> {
   let text: string;
+  // A link at the manifest's name is refused (FileSystemError unsafe_path), never read or written through.
+  if (!(await inspectFile(file))) return undefined;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
@@ -98,11 +99,12 @@ export async function readManifest(file: string): Promise<SequenceManifest | und
   return parsed.data as SequenceManifest;
 }
 
-/** Writes a manifest atomically (a temporary file, then a rename): a crash leaves the old one or the new one. */
+/**
+ * Writes a manifest atomically (a fresh temporary file created without following links, then a
+ * rename): a crash leaves the old one or the new one, and a link at the name is refused.
+ */
 export async function writeManifest(file: string, manifest: SequenceManifest): Promise<void> {
-  const temporary = `${file}.${randomUUID().slice(0, 8)}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**

@@ -111,9 +111,13 @@ export interface GenerateSequenceOptions extends SequenceGenerationSettings {
    * clip (its length must equal the number of clips). Added to each clip's own `images`.
    */
   readonly images?: readonly ImageInput[] | readonly (readonly ImageInput[])[];
-  /** The folder for the clips (`clip-01.mp4`, …), their boundary frames (`frames/`) and `sequence.json`. */
+  /** The folder for the clips (`clip-01.mp4`, …), their boundary frames (`frames/`) and `sequence.json`. A file at that path is a ValidationError (`output_not_directory`) before any clip. */
   readonly outDir: string;
-  /** Join the clips into this file once all are done. */
+  /**
+   * Join the clips into this file once all are done. Checked before the first clip: it must not be
+   * `outDir`, contain it, or be one of the sequence's own files (`sequence_path_conflict`), nor an
+   * existing folder (`output_not_file`).
+   */
   readonly concatTo?: string;
   /** How to join them. */
   readonly concat?: SequenceConcatOptions;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -17,6 +17,7 @@ import {
 } from '@video-gen/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countingProvider } from './counting-provider.js';
+import { describeErrorMappingCases, type SubmitFailure } from './error-mapping-cases.js';
 import { refusedDuration, refusedSize } from './invalid-settings.js';
 import { boxTypeAt4 } from './mp4-header.js';
 
@@ -38,6 +39,13 @@ export interface ProviderConformanceOptions {
   readonly afterEach?: () => void | Promise<void>;
   /** Per-test timeout in milliseconds. Default 60 s. */
   readonly timeoutMs?: number;
+  /**
+   * Makes your mock answer the next submit, and only that one, with `status` (401 or 429) and
+   * `headers`; with msw: `server.use(http.post(url, () => HttpResponse.json({ error: 'x' }, failure), { once: true }))`.
+   * Given, the suite also checks your error mapping: a 401 is an `AuthenticationError` that is not
+   * retried, a 429 a `RateLimitError` honouring Retry-After. Every HTTP provider should give it.
+   */
+  readonly answerSubmitWith?: (failure: SubmitFailure) => void | Promise<void>;
 }
 
 const FAST = {
@@ -49,7 +57,9 @@ const FAST = {
  * Registers a vitest suite that checks a provider against the video-gen contract: declared
  * capabilities are coherent, requests outside them are refused before any paid call, a job goes
  * through the whole lifecycle to a valid MP4, an interrupted job resumes without a second submit,
- * remote cancel works, and unknown jobs fail with typed errors.
+ * remote cancel works, and unknown jobs fail with typed errors; with `answerSubmitWith`, that a 401
+ * is an `AuthenticationError` (not retried) and a 429 a `RateLimitError` honouring Retry-After.
+ * Its temporary folders are removed after each test.
  *
  * Every first-party provider runs it; run it in your own plugin's tests too, against your mocks.
  *
@@ -87,7 +97,19 @@ export function describeProviderConformance(name: string, options: ProviderConfo
     });
     afterEach(async () => {
       await options.afterEach?.();
+      rmSync(dir, { recursive: true, force: true });
     });
+
+    const { answerSubmitWith } = options;
+    if (answerSubmitWith) {
+      describeErrorMappingCases({
+        createProvider: options.createProvider,
+        answerSubmitWith,
+        request: () => request(),
+        outPath: () => path.join(dir, `${Math.random().toString(36).slice(2)}.mp4`),
+        timeoutMs: timeout,
+      });
+    }
 
     it('declares a coherent contract', async () => {
       const provider = await options.createProvider();
