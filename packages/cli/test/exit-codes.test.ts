@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ValidationError, VideoGenError } from '@video-gen/core';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODE_TABLE, ExitCode, exitCodeFor } from '../src/exit-codes.js';
+import { explainError } from '../src/output/report-error.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -37,5 +38,26 @@ describe('exit codes', () => {
       expect(docs).toMatch(new RegExp(`^\\| ${code}\\s+\\|`, 'm'));
       expect(readme).toMatch(new RegExp(`\\b${code} [a-z]`));
     }
+  });
+});
+
+describe('hints for exit codes 8 and 9', () => {
+  it('output_locked says to wait or run again, with no stack trace', () => {
+    const report = explainError(
+      new VideoGenError('Another process (pid 4242) is generating x.mp4', 'output_locked'),
+    );
+    expect(report.exitCode).toBe(8);
+    expect(report.hint).toMatch(/run the same command again later/);
+  });
+
+  it('unsafe_path says to remove what is planted; disk_full offers the resume command', () => {
+    const unsafe = explainError(new VideoGenError('Refusing to write x.mp4.part', 'unsafe_path'));
+    expect(unsafe.hint).toMatch(/never writes through a link/);
+    const full = explainError(new VideoGenError('No space left writing x.mp4.part', 'disk_full'), {
+      journalPath: '/films/x.mp4.job.json',
+    });
+    expect(full.exitCode).toBe(9);
+    expect(full.hint).toMatch(/Free space/);
+    expect(full.hint).toContain('resume /films/x.mp4.job.json');
   });
 });

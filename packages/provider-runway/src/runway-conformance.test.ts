@@ -1,5 +1,6 @@
 import { describeProviderConformance, solidPng } from '@video-gen/testing';
 import { runwayHandlers } from '@video-gen/testing/msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { createRunway } from './runway-provider.js';
@@ -21,4 +22,11 @@ describeProviderConformance('runway', {
     server.use(...runway.handlers);
   },
   afterEach: () => server.resetHandlers(),
+  // Runway's error body: { error: string }.
+  answerSubmitWith: (failure) =>
+    server.use(
+      http.post(`${baseURL}/v1/image_to_video`, () => HttpResponse.json({ error: 'refused' }, failure), {
+        once: true,
+      }),
+    ),
 });

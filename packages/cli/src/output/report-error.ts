@@ -46,6 +46,8 @@ export function resumeCommandFor(journalPath: string, extraArgs: readonly string
   return cliCommand('resume', journalPath, ...extraArgs);
 }
 
+const FILE_SYSTEM_CODES = new Set(['disk_full', 'read_only', 'permission_denied', 'io_failed']);
+
 function hintFor(error: unknown, resume: string | undefined): string | undefined {
   const provider = VideoGenError.isInstance(error) && error.provider ? error.provider : 'the provider';
   if (CancelledError.isInstance(error)) {
@@ -57,6 +59,17 @@ function hintFor(error: unknown, resume: string | undefined): string | undefined
     return resume
       ? `The job keeps running at ${provider}. Resume it (no second charge), with a longer --timeout if needed:\n  ${resume} --timeout 3600`
       : 'Try again with a longer --timeout (seconds).';
+  }
+  if (VideoGenError.isInstance(error) && error.code === 'output_locked') {
+    return 'Another video-gen process is generating this output. Wait for it, or run the same command again later: it resumes the same job and nothing is paid for twice.';
+  }
+  if (VideoGenError.isInstance(error) && error.code === 'unsafe_path') {
+    return 'video-gen never writes through a link or into a file it did not create. Remove what is at that path (check where it points first), then run the same command again.';
+  }
+  if (VideoGenError.isInstance(error) && FILE_SYSTEM_CODES.has(error.code)) {
+    return resume
+      ? `Free space or fix the folder's permissions, then resume (no second charge):\n  ${resume}`
+      : "Free space or fix the folder's permissions, or choose another output path, then run the same command again.";
   }
   if (OutputExistsError.isInstance(error))
     return 'Add --force to replace it, or choose another path with -o.';
