@@ -102,4 +102,5 @@ export const plugin: ProviderPlugin<AzureSoraConfig> = {
         (env.AZURE_OPENAI_DEPLOYMENT?.trim() || env.AZURE_OPENAI_DEPLOYMENT_NAME?.trim()),
     ),
   environmentVariables: AzureSoraConfig.environmentVariables,
+  config: AzureSoraConfig,
 };

@@ -17,6 +17,7 @@ import { resolveFfmpeg } from '@video-gen/core/ffmpeg';
 import { z } from 'zod';
 import { readJobState } from './job-state.js';
 import { type LocalConfig, resolveLocalConfig } from './local-config.js';
+import { LocalConfigSource } from './local-config-source.js';
 import {
   createJobFolder,
   isJobId,
@@ -263,6 +264,7 @@ export const plugin: ProviderPlugin<LocalConfig> = {
   create: (config) => createLocal(config),
   hasCredentials: () => true,
   environmentVariables: ['FFMPEG_PATH'],
+  config: LocalConfigSource,
 };
 
 /**

@@ -162,4 +162,5 @@ export const plugin: ProviderPlugin<RunwayConfig> = {
   create: (config) => createRunway(config),
   hasCredentials: (env) => Boolean(env.RUNWAYML_API_SECRET?.trim() || env.RUNWAY_API_KEY?.trim()),
   environmentVariables: RunwayConfig.environmentVariables,
+  config: RunwayConfig,
 };

@@ -78,4 +78,5 @@ export const plugin: ProviderPlugin<SoraConfig> = {
   create: (config) => createSora(config),
   hasCredentials: (env) => Boolean(env.OPENAI_API_KEY?.trim()),
   environmentVariables: SoraConfig.environmentVariables,
+  config: SoraConfig,
 };

@@ -243,4 +243,5 @@ export const plugin: ProviderPlugin<Veo3Config> = {
   create: (config) => createVeo3(config),
   hasCredentials: (env) => hasVeo3Credentials(env),
   environmentVariables: Veo3Config.environmentVariables,
+  config: Veo3Config,
 };

@@ -1,3 +1,4 @@
+export { createConfigForBackend } from './create-config-for-backend.js';
 export {
   defineProviderConfig,
   type FromEnvironmentOptions,
@@ -6,3 +7,4 @@ export {
 } from './define-provider-config.js';
 export { envBoolean } from './env-boolean.js';
 export { type ReadEnvironmentOptions, readEnvironment } from './read-environment.js';
+export { VIDEO_BACKENDS, type VideoBackend } from './video-backend.js';

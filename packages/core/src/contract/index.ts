@@ -10,6 +10,7 @@ export {
   type VideoSize,
   type VideoSizeRange,
 } from './model-info.js';
+export type { ProviderConfigSource } from './provider-config-source.js';
 export type { ProviderContext } from './provider-context.js';
 export type { ProviderPlugin } from './provider-plugin.js';
 export type { GenerationWarning, LoadedImage, ResolvedRequest } from './request.js';

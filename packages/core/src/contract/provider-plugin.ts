@@ -1,3 +1,4 @@
+import type { ProviderConfigSource } from './provider-config-source.js';
 import type { VideoProvider } from './video-provider.js';
 
 /**
@@ -27,4 +28,6 @@ export interface ProviderPlugin<TConfig = unknown> {
   hasCredentials?(env: Readonly<Record<string, string | undefined>>): boolean;
   /** The environment variables the provider reads, for diagnostics. */
   readonly environmentVariables?: readonly string[];
+  /** The provider's config definition, returned by `createConfigForBackend(id)`. */
+  readonly config?: ProviderConfigSource<TConfig>;
 }
