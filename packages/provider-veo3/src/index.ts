@@ -4,6 +4,8 @@
  * @packageDocumentation
  * @module @video-gen/provider-veo3
  */
+
+export * from './login/index.js';
 export {
   hasVeo3Credentials,
   type ResolvedVeo3Config,

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { ConfigurationError, registerSecret } from '@video-gen/core';
+import { googleLoginTokenSource } from './login/google-login-token.js';
+import { googleLoginFile } from './login/google-token-file.js';
 import type { Veo3GoogleAuthOptions } from './veo3-config.js';
 
 /** Returns a current OAuth access token for Google Cloud (internal). */
@@ -8,9 +11,10 @@ const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 /**
  * One token source for the SDK's calls and the Cloud Storage download, so both use the same
- * credentials: a fixed `accessToken`, a `getAccessToken` callback, or application default
- * credentials through google-auth-library (loaded only then, so tests and token users never
- * touch the metadata server).
+ * credentials, in this order: a fixed `accessToken`, a `getAccessToken` callback,
+ * `googleAuthOptions`, a key file in `GOOGLE_APPLICATION_CREDENTIALS`, the login cached by
+ * `video-gen login google`, then application default credentials through google-auth-library
+ * (loaded only then, so tests and token users never touch the metadata server).
  */
 export function tokenSource(config: {
   accessToken?: string | undefined;
@@ -25,7 +29,14 @@ export function tokenSource(config: {
   const callback = config.getAccessToken;
   if (callback) return async () => checkedToken(await callback());
   let auth: Promise<{ getAccessToken(): Promise<string | null | undefined> }> | undefined;
+  let login: TokenSource | undefined;
   return async () => {
+    // `video-gen login google`, when no other credential is set (explicit options, then a key file).
+    if (!login && !config.googleAuthOptions && !process.env.GOOGLE_APPLICATION_CREDENTIALS?.trim()) {
+      const file = googleLoginFile(process.env);
+      if (existsSync(file)) login = googleLoginTokenSource(file);
+    }
+    if (login) return checkedToken(await login());
     auth ??= import('google-auth-library').then(
       ({ GoogleAuth }) => new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...config.googleAuthOptions }),
     );

@@ -14,6 +14,7 @@ export {
   startLoopbackServer,
 } from './loopback/start-loopback-server.js';
 export * from './vendors/azure-sora/loopback.js';
+export * from './vendors/google-oauth/loopback.js';
 export * from './vendors/google-veo/loopback.js';
 export * from './vendors/openai-sora/loopback.js';
 export * from './vendors/runway/loopback.js';
