@@ -1,9 +1,10 @@
 import { DEFAULT_PROVIDER_ID, DEFAULT_TIMEOUT_MS } from '@video-gen/core';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { doctorCommand } from './commands/doctor.js';
 import { downloadCommand } from './commands/download.js';
 import { generateCommand } from './commands/generate.js';
 import { listCommand } from './commands/list.js';
+import { loginCommand, logoutCommand } from './commands/login.js';
 import { modelsCommand } from './commands/models.js';
 import { resumeCommand } from './commands/resume.js';
 import { statusCommand } from './commands/status.js';
@@ -166,6 +167,31 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
     .action(async (flags) => setExitCode(await doctorCommand(flags)));
+
+  program
+    .command('login')
+    .description('log in to a service in the browser; `login google` caches a token for Veo on Vertex AI')
+    .addArgument(new Argument('<service>', 'the service').choices(['google']))
+    .option(
+      '--client-id <id>',
+      'the OAuth client id of your "Desktop app" client (default: VIDEO_GEN_GOOGLE_CLIENT_ID)',
+    )
+    .option('--client-secret <secret>', 'its client secret (default: VIDEO_GEN_GOOGLE_CLIENT_SECRET)')
+    .option('--open', 'also open the login page in the default browser')
+    .option(
+      '--timeout <seconds>',
+      'stop waiting for the browser after this long (default: 300 s)',
+      seconds('--timeout', 1, '300'),
+    )
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (_service: string, flags) => setExitCode(await loginCommand(flags)));
+
+  program
+    .command('logout')
+    .description('remove a cached login (and revoke it when the service is reachable)')
+    .addArgument(new Argument('<service>', 'the service').choices(['google']))
+    .option('--json', 'print one JSON object on stdout')
+    .action(async (_service: string, flags) => setExitCode(await logoutCommand(flags)));
 
   program
     .command('resume')

@@ -17,6 +17,7 @@ import {
   type ProviderReport,
   providerReport,
 } from './doctor-checks.js';
+import { veo3CredentialLine, veo3CredentialReport } from './doctor-veo3-credential.js';
 
 /** The flags of `video-gen doctor`. */
 export interface DoctorFlags {
@@ -74,6 +75,7 @@ export async function doctorCommand(flags: DoctorFlags): Promise<number> {
     const ffprobe = binaryReport('ffprobe');
     const folder = await folderReport(outputFolder(flags.output));
     const sightings = await findCredentials(env);
+    const veo3Credential = await veo3CredentialReport(env);
     const defaultBackend = { id: DEFAULT_PROVIDER_ID, rule: DEFAULT_BACKEND_RULE, sightings };
     const ok = ffmpeg.found && ffmpeg.version !== null && folder.writable;
     if (flags.json) {
@@ -83,6 +85,7 @@ export async function doctorCommand(flags: DoctorFlags): Promise<number> {
         runtime,
         defaultBackend,
         providers,
+        veo3Credential,
         ffmpeg,
         ffprobe,
         output: folder,
@@ -93,6 +96,7 @@ export async function doctorCommand(flags: DoctorFlags): Promise<number> {
         '',
         'providers',
         ...providers.flatMap(providerLines),
+        ...(veo3Credential ? ['', veo3CredentialLine(veo3Credential)] : []),
         '',
         `default  ${DEFAULT_PROVIDER_ID} (when no --backend is given)`,
         `         ${DEFAULT_BACKEND_RULE}`,
