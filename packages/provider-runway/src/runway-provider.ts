@@ -12,6 +12,8 @@ import { toRunwayError } from './runway-errors.js';
 import { promptImageUri } from './runway-images.js';
 import { runwayModels } from './runway-models.js';
 import { parseRunwayOptions } from './runway-options.js';
+import { buildVideoToVideoBody, checkVideoToVideo, inputVideoUri } from './runway-video-adapter.js';
+import { videoToVideoWire, withVideoToVideo } from './runway-video-models.js';
 
 interface Connection {
   readonly client: RunwayML;
@@ -67,14 +69,36 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 
   return {
     id: 'runway',
-    models: runwayModels,
+    models: withVideoToVideo(runwayModels),
     parseProviderOptions: (options) => parseRunwayOptions(options),
-    check: (request) => checkRunwayRequest(request),
+    check: (request) => {
+      const wire = request.video ? videoToVideoWire(request.model.id) : undefined;
+      return wire ? checkVideoToVideo(request, wire) : checkRunwayRequest(request);
+    },
 
     async submit(request, ctx) {
       const { client } = connect();
       let operation = 'POST /v1/uploads';
       try {
+        const wire = request.video ? videoToVideoWire(request.model.id) : undefined;
+        if (request.video && wire) {
+          const videoUri = await inputVideoUri(request.video, client, ctx.signal);
+          operation = 'POST /v1/video_to_video';
+          const body = buildVideoToVideoBody(request, wire, videoUri);
+          ctx.logger.debug('runway create', { endpoint: 'video_to_video', model: request.model.id });
+          // The body follows the SDK's per-model field names; its union type is by `model`.
+          const created = await client.videoToVideo.create(
+            body as unknown as RunwayML.VideoToVideoCreateParams,
+            { signal: ctx.signal },
+          );
+          return {
+            provider: 'runway',
+            model: request.model.id,
+            id: created.id,
+            createdAt: new Date().toISOString(),
+            data: { endpoint: 'video_to_video', durationSeconds: request.durationSeconds },
+          };
+        }
         const uri = (image: LoadedImage | undefined, role: 'first' | 'last') =>
           image === undefined ? undefined : promptImageUri(image, role, client, ctx.signal);
         const first = await uri(request.firstFrame, 'first');
