@@ -15,6 +15,9 @@ import { parseRunwayOptions } from './runway-options.js';
 import { buildVideoToVideoBody, checkVideoToVideo, inputVideoUri } from './runway-video-adapter.js';
 import { videoToVideoWire, withVideoToVideo } from './runway-video-models.js';
 
+/** The table with the video_to_video models added, built once. */
+const models = withVideoToVideo(runwayModels);
+
 interface Connection {
   readonly client: RunwayML;
   readonly settings: ResolvedRunwayConfig;
@@ -69,7 +72,7 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 
   return {
     id: 'runway',
-    models: withVideoToVideo(runwayModels),
+    models,
     parseProviderOptions: (options) => parseRunwayOptions(options),
     check: (request) => {
       const wire = request.video ? videoToVideoWire(request.model.id) : undefined;

@@ -46,6 +46,9 @@ export interface Veo3Provider extends VideoProvider {
   ): Promise<string[]>;
 }
 
+/** The table with Veo 3.1's video extension added, built once. */
+const models = withVideoExtension(veo3Models);
+
 function notAnOperation(job: JobRef, mode: string): GenerationFailedError {
   const submitted = typeof job.data?.mode === 'string' ? job.data.mode : undefined;
   const hint =
@@ -133,7 +136,7 @@ export function createVeo3(config?: Veo3Config): Veo3Provider {
 
   return {
     id: 'veo3',
-    models: withVideoExtension(veo3Models),
+    models,
     parseProviderOptions: (options) => parseVeo3Options(options),
 
     check(request) {

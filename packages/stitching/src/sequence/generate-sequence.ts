@@ -93,6 +93,7 @@ export async function generateSequence(options: GenerateSequenceOptions): Promis
       options,
       sequence.store,
       clips.map((clip) => clip.path),
+      sequence.model.videoInput?.extendOutput,
     );
     concatPath = joined.path;
     warnings.push(...joined.warnings);
