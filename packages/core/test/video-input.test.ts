@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  checkVideoRequest,
   generateVideo,
   InputFileError,
   type ModelInfo,
@@ -75,6 +76,21 @@ describe('generateVideo({ video })', () => {
     await generateVideo({ ...options, model: 'fake-edit', video: file });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.video).toMatchObject({ kind: 'bytes', mediaType: 'video/mp4', use: 'edit', path: file });
+  });
+
+  it('describes the video in a dry run, sending nothing', async () => {
+    const { dir, fake, options } = setup();
+    const file = writeFixture(dir, 'in.mp4', makeClip({ seconds: 2, width: 320, height: 180 }));
+    const checked = await checkVideoRequest({ ...options, model: 'fake-edit', video: file });
+    expect(checked.video).toMatchObject({
+      use: 'edit',
+      source: file,
+      mediaType: 'video/mp4',
+      width: 320,
+      height: 180,
+    });
+    expect(checked.video?.durationSeconds).toBeCloseTo(2, 1);
+    expect(fake.calls.submit).toBe(0);
   });
 
   it('refuses a video for a model that takes none, naming the models that do, with no submit', async () => {

@@ -185,7 +185,7 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 export const plugin: ProviderPlugin<RunwayConfig> = {
   id: 'runway',
   packageName: '@video-gen/provider-runway',
-  description: 'Runway Gen-4 Turbo, Gen-4.5 and Veo 3.1 (official @runwayml/sdk).',
+  description: 'Runway Gen-4 Turbo, Gen-4.5, Veo 3.1 and video_to_video models (official @runwayml/sdk).',
   create: (config) => createRunway(config),
   hasCredentials: (env) => Boolean(env.RUNWAYML_API_SECRET?.trim() || env.RUNWAY_API_KEY?.trim()),
   environmentVariables: RunwayConfig.environmentVariables,
