@@ -15,6 +15,12 @@ export * from './log/index.js';
 export { MAX_IMAGE_PIXELS } from './media/assert-usable-image.js';
 export { checkImageUrl, type ImageUrlPolicyOptions } from './media/check-image-url.js';
 export { type ImageInput, type LoadImageOptions, loadImage } from './media/load-image.js';
+export {
+  type LoadVideoOptions,
+  loadVideo,
+  MAX_VIDEO_FILE_BYTES,
+  type VideoInput,
+} from './media/load-video.js';
 export { solidPng } from './media/solid-png.js';
 export * from './registry/index.js';
 export {

@@ -49,7 +49,13 @@ describe('runway plugin and config', () => {
 
   it('creating a provider reads nothing and throws nothing', () => {
     expect(() => createRunway()).not.toThrow();
-    expect(createRunway().models).toBe(runwayModels);
+    // The table plus the video_to_video models (runway-video-models.ts), built once.
+    expect(createRunway().models).toBe(createRunway().models);
+    expect(
+      createRunway()
+        .models.slice(0, runwayModels.length)
+        .map((m) => m.id),
+    ).toEqual(runwayModels.map((m) => m.id));
   });
 
   it('declares the four models with Runway ratios as sizes and a fixed 24 fps', () => {

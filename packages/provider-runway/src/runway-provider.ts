@@ -12,6 +12,11 @@ import { toRunwayError } from './runway-errors.js';
 import { promptImageUri } from './runway-images.js';
 import { runwayModels } from './runway-models.js';
 import { parseRunwayOptions } from './runway-options.js';
+import { buildVideoToVideoBody, checkVideoToVideo, inputVideoUri } from './runway-video-adapter.js';
+import { videoToVideoWire, withVideoToVideo } from './runway-video-models.js';
+
+/** The table with the video_to_video models added, built once. */
+const models = withVideoToVideo(runwayModels);
 
 interface Connection {
   readonly client: RunwayML;
@@ -67,14 +72,36 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 
   return {
     id: 'runway',
-    models: runwayModels,
+    models,
     parseProviderOptions: (options) => parseRunwayOptions(options),
-    check: (request) => checkRunwayRequest(request),
+    check: (request) => {
+      const wire = request.video ? videoToVideoWire(request.model.id) : undefined;
+      return wire ? checkVideoToVideo(request, wire) : checkRunwayRequest(request);
+    },
 
     async submit(request, ctx) {
       const { client } = connect();
       let operation = 'POST /v1/uploads';
       try {
+        const wire = request.video ? videoToVideoWire(request.model.id) : undefined;
+        if (request.video && wire) {
+          const videoUri = await inputVideoUri(request.video, client, ctx.signal);
+          operation = 'POST /v1/video_to_video';
+          const body = buildVideoToVideoBody(request, wire, videoUri);
+          ctx.logger.debug('runway create', { endpoint: 'video_to_video', model: request.model.id });
+          // The body follows the SDK's per-model field names; its union type is by `model`.
+          const created = await client.videoToVideo.create(
+            body as unknown as RunwayML.VideoToVideoCreateParams,
+            { signal: ctx.signal },
+          );
+          return {
+            provider: 'runway',
+            model: request.model.id,
+            id: created.id,
+            createdAt: new Date().toISOString(),
+            data: { endpoint: 'video_to_video', durationSeconds: request.durationSeconds },
+          };
+        }
         const uri = (image: LoadedImage | undefined, role: 'first' | 'last') =>
           image === undefined ? undefined : promptImageUri(image, role, client, ctx.signal);
         const first = await uri(request.firstFrame, 'first');
@@ -158,7 +185,7 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 export const plugin: ProviderPlugin<RunwayConfig> = {
   id: 'runway',
   packageName: '@video-gen/provider-runway',
-  description: 'Runway Gen-4 Turbo, Gen-4.5 and Veo 3.1 (official @runwayml/sdk).',
+  description: 'Runway Gen-4 Turbo, Gen-4.5, Veo 3.1 and video_to_video models (official @runwayml/sdk).',
   create: (config) => createRunway(config),
   hasCredentials: (env) => Boolean(env.RUNWAYML_API_SECRET?.trim() || env.RUNWAY_API_KEY?.trim()),
   environmentVariables: RunwayConfig.environmentVariables,

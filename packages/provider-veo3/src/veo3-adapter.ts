@@ -14,6 +14,7 @@ import type { Veo3Mode } from './veo3-config.js';
 import { operationFailed, raiFiltered } from './veo3-errors.js';
 import { wireTraits } from './veo3-models.js';
 import type { Veo3ProviderOptions } from './veo3-options.js';
+import { toVeoVideo } from './veo3-video.js';
 
 const GCS_HTTPS = /^https:\/\/storage\.googleapis\.com\/([^/?#]+)\/([^?#]+)$/;
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -174,6 +175,7 @@ export function toGenerateVideosParameters(
     source: {
       prompt: request.prompt,
       ...(request.firstFrame ? { image: image(request.firstFrame) } : {}),
+      ...(request.video ? { video: toVeoVideo(request.video) } : {}),
     },
     config: {
       ...(request.lastFrame ? { lastFrame: image(request.lastFrame) } : {}),

@@ -19,6 +19,7 @@ import { hasVeo3Credentials, Veo3Config } from './veo3-config.js';
 import { openConnection, type Veo3Connection } from './veo3-connection.js';
 import { veo3Models } from './veo3-models.js';
 import { parseVeo3Options } from './veo3-options.js';
+import { checkVeoVideo, withVideoExtension } from './veo3-video.js';
 
 /** The Veo provider: a VideoProvider plus a way to keep every video when `sampleCount` > 1. */
 export interface Veo3Provider extends VideoProvider {
@@ -44,6 +45,9 @@ export interface Veo3Provider extends VideoProvider {
     },
   ): Promise<string[]>;
 }
+
+/** The table with Veo 3.1's video extension added, built once. */
+const models = withVideoExtension(veo3Models);
 
 function notAnOperation(job: JobRef, mode: string): GenerationFailedError {
   const submitted = typeof job.data?.mode === 'string' ? job.data.mode : undefined;
@@ -132,7 +136,7 @@ export function createVeo3(config?: Veo3Config): Veo3Provider {
 
   return {
     id: 'veo3',
-    models: veo3Models,
+    models,
     parseProviderOptions: (options) => parseVeo3Options(options),
 
     check(request) {
@@ -144,13 +148,17 @@ export function createVeo3(config?: Veo3Config): Veo3Provider {
       } catch (error) {
         if (!ConfigurationError.isInstance(error)) throw error;
       }
-      return checkVeo3Request(request, parseVeo3Options(request.providerOptions), mode);
+      return [
+        ...checkVeoVideo(request, mode),
+        ...checkVeo3Request(request, parseVeo3Options(request.providerOptions), mode),
+      ];
     },
 
     async submit(request, ctx) {
       ctx.signal.throwIfAborted();
       const conn = connect();
       const options = parseVeo3Options(request.providerOptions);
+      checkVeoVideo(request, conn.mode);
       checkVeo3Request(request, options, conn.mode);
       const name = await conn.submit(request, options, ctx);
       ctx.logger.debug('veo3 operation started', {

@@ -13,6 +13,7 @@ export {
 export type { ProviderConfigSource } from './provider-config-source.js';
 export type { ProviderContext } from './provider-context.js';
 export type { ProviderPlugin } from './provider-plugin.js';
-export type { GenerationWarning, LoadedImage, ResolvedRequest } from './request.js';
+export type { GenerationWarning, LoadedImage, LoadedVideo, ResolvedRequest } from './request.js';
+export type { ModelVideoInput, VideoInputUse, VideoMediaType, VideoUrlScheme } from './video-input.js';
 export type { VideoProvider } from './video-provider.js';
 export type { VideoSource } from './video-source.js';

@@ -1,3 +1,5 @@
+import type { ModelVideoInput } from './video-input.js';
+
 /** A video size in pixels. */
 export interface VideoSize {
   readonly width: number;
@@ -84,6 +86,8 @@ export interface ModelInfo {
   readonly negativePrompt: boolean;
   /** The longest prompt, in characters. */
   readonly maxPromptLength: number;
+  /** Whether and how the model takes an input video (`generateVideo({ video })`); absent when it takes none. */
+  readonly videoInput?: ModelVideoInput;
 }
 
 /** Whether a size spec is a range rather than a list. */

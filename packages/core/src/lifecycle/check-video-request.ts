@@ -1,4 +1,4 @@
-import type { GenerationWarning, LoadedImage } from '../contract/request.js';
+import type { GenerationWarning, LoadedImage, LoadedVideo } from '../contract/request.js';
 import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import type { GenerateVideoOptions } from './generate-video-options.js';
@@ -23,6 +23,15 @@ export interface CheckedVideoRequest {
     width?: number;
     height?: number;
   }[];
+  /** The input video, with its use and, for a file or bytes, what its header says. */
+  readonly video?: {
+    use: 'edit' | 'extend' | 'reference';
+    source: string;
+    mediaType?: string;
+    durationSeconds?: number;
+    width?: number;
+    height?: number;
+  };
   readonly providerOptions: Readonly<Record<string, unknown>>;
   readonly warnings: readonly GenerationWarning[];
 }
@@ -31,6 +40,19 @@ function describeImage(role: 'firstFrame' | 'lastFrame' | 'reference', image: Lo
   return image.kind === 'url'
     ? { role, source: image.url }
     : { role, source: image.source, mediaType: image.mediaType, width: image.width, height: image.height };
+}
+
+function describeVideo(video: LoadedVideo): NonNullable<CheckedVideoRequest['video']> {
+  if (video.kind === 'url') return { use: video.use, source: video.url };
+  const { use, source, mediaType, durationSeconds, width, height } = video;
+  return {
+    use,
+    source,
+    mediaType,
+    durationSeconds,
+    ...(width === undefined ? {} : { width }),
+    ...(height === undefined ? {} : { height }),
+  };
 }
 
 /**
@@ -63,6 +85,7 @@ export async function checkVideoRequest(options: GenerateVideoOptions): Promise<
       ...(request.lastFrame ? [describeImage('lastFrame', request.lastFrame)] : []),
       ...request.referenceImages.map((image) => describeImage('reference', image)),
     ],
+    ...(request.video ? { video: describeVideo(request.video) } : {}),
     providerOptions: request.providerOptions,
     warnings,
   };

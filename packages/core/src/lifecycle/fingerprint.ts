@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { LoadedImage } from '../contract/request.js';
+import type { LoadedImage, LoadedVideo } from '../contract/request.js';
 import type { ImageInput } from '../media/load-image.js';
 import type { GenerateVideoOptions } from './generate-video-options.js';
 
@@ -32,6 +32,10 @@ export function requestFingerprint(options: GenerateVideoOptions, providerId: st
     firstFrame: imageIdentity(options.firstFrame),
     lastFrame: imageIdentity(options.lastFrame),
     referenceImages: (options.referenceImages ?? []).map(imageIdentity),
+    // Only when given, so journals written before video input existed still match.
+    ...(options.video === undefined
+      ? {}
+      : { video: imageIdentity(options.video), videoUse: options.videoUse ?? null }),
     providerOptions: options.providerOptions?.[providerId] ?? null,
   };
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
@@ -41,4 +45,10 @@ export function requestFingerprint(options: GenerateVideoOptions, providerId: st
 export function journalImage(image: LoadedImage | undefined): string | null | undefined {
   if (image === undefined) return undefined;
   return image.kind === 'url' ? image.url : (image.path ?? null);
+}
+
+/** The journal's record of an input video, like an image's: a path or URL, or `null` for bytes. */
+export function journalVideo(video: LoadedVideo | undefined): string | null | undefined {
+  if (video === undefined) return undefined;
+  return video.kind === 'url' ? video.url : (video.path ?? null);
 }

@@ -1,8 +1,10 @@
 import type { JobUsage } from '../contract/job-status.js';
 import type { GenerationWarning } from '../contract/request.js';
+import type { VideoInputUse } from '../contract/video-input.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import type { ProviderLimits } from '../limits/request-limiter.js';
 import type { ImageInput } from '../media/load-image.js';
+import type { VideoInput } from '../media/load-video.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import type { ProgressEvent } from './progress-event.js';
 
@@ -81,6 +83,13 @@ export interface GenerateVideoOptions extends GenerationSettings {
   readonly lastFrame?: ImageInput;
   /** Style or subject references. */
   readonly referenceImages?: readonly ImageInput[];
+  /**
+   * An input video (MP4 or MOV: a path, an `https:`/`gs:` URL, or bytes) for models whose
+   * `ModelInfo.videoInput` takes one: restyled (`edit`), continued (`extend`) or used as a reference.
+   */
+  readonly video?: VideoInput;
+  /** What the model does with `video`, among its `videoInput.uses`. Default: the model's first use. */
+  readonly videoUse?: VideoInputUse;
   /** Where to write the MP4. Default: a unique name in the working directory. */
   readonly outPath?: string;
 }

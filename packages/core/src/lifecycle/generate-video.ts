@@ -9,7 +9,7 @@ import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import { checkOutputFree, checkOutputLocation } from './check-output-path.js';
 import { defaultOutPath } from './default-out-path.js';
-import { journalImage, requestFingerprint } from './fingerprint.js';
+import { journalImage, journalVideo, requestFingerprint } from './fingerprint.js';
 import type { GenerateVideoOptions, GenerateVideoResult } from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
 import { type Journal, journalPathFor, readJournal, writeJournal } from './journal.js';
@@ -126,6 +126,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       firstFrame: journalImage(request.firstFrame),
       lastFrame: journalImage(request.lastFrame),
       referenceImages: request.referenceImages.map((image) => journalImage(image) ?? null),
+      ...(request.video ? { video: journalVideo(request.video), videoUse: request.video.use } : {}),
       providerOptions: request.providerOptions,
     },
     warnings,

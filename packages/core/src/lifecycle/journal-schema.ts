@@ -32,6 +32,8 @@ function buildRequestSchema() {
     firstFrame: imageSource(),
     lastFrame: imageSource(),
     referenceImages: z.array(z.string().nullable()).optional(),
+    video: imageSource(),
+    videoUse: z.enum(['edit', 'extend', 'reference']).optional(),
     providerOptions: z.record(z.string(), z.unknown()).optional(),
   });
 }

@@ -23,6 +23,10 @@ export interface JournalRequest {
   readonly firstFrame?: string | null | undefined;
   readonly lastFrame?: string | null | undefined;
   readonly referenceImages?: readonly (string | null)[] | undefined;
+  /** The input video's source (path or URL); `null` when it was given as bytes. */
+  readonly video?: string | null | undefined;
+  /** What the model was asked to do with the video. */
+  readonly videoUse?: 'edit' | 'extend' | 'reference' | undefined;
   readonly providerOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 

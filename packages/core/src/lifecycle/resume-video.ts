@@ -60,10 +60,10 @@ export async function resumeVideo(
   await checkOutputLocation(journal.outPath, provider.id);
   const prepare = async () => {
     const { request } = journal;
-    const images = [request.firstFrame, request.lastFrame, ...(request.referenceImages ?? [])];
+    const images = [request.firstFrame, request.lastFrame, ...(request.referenceImages ?? []), request.video];
     if (images.some((image) => image === null)) {
       throw new VideoGenError(
-        `The job in ${absolute} was never confirmed as submitted, and its images were given as bytes, so it cannot be submitted again from the journal. Run the original generateVideo call again.`,
+        `The job in ${absolute} was never confirmed as submitted, and its images or video were given as bytes, so it cannot be submitted again from the journal. Run the original generateVideo call again.`,
         'journal_not_resubmittable',
         { provider: provider.id },
       );
@@ -74,6 +74,8 @@ export async function resumeVideo(
         firstFrame: request.firstFrame ?? undefined,
         lastFrame: request.lastFrame ?? undefined,
         referenceImages: (request.referenceImages ?? []) as string[],
+        video: request.video ?? undefined,
+        videoUse: request.videoUse,
         providerOptions: { [provider.id]: request.providerOptions ?? {} },
         allowLoopbackDownloads: options.allowLoopbackDownloads === true,
       },

@@ -5,6 +5,7 @@ import type { GenerateVideoOptions } from '../lifecycle/generate-video-options.j
 import { type ImageInput, loadImage } from '../media/load-image.js';
 import { assignImageRoles } from './assign-image-roles.js';
 import { checkSettings } from './check-settings.js';
+import { checkVideoPresence, loadRequestVideo } from './check-video-input.js';
 import { resolveModel } from './resolve-model.js';
 
 function throwIfIssues(issues: readonly ValidationIssue[], provider: VideoProvider, modelId: string): void {
@@ -31,6 +32,7 @@ export async function resolveRequest(
   const warnings: GenerationWarning[] = [];
   const settings = checkSettings(options.prompt, options, model, issues, warnings);
   const roles = assignImageRoles(options, model, provider, issues);
+  checkVideoPresence(options.video, options.videoUse, model, provider.models, issues);
   let providerOptions: Record<string, unknown> = {};
   const rawProviderOptions = options.providerOptions?.[provider.id];
   if (provider.parseProviderOptions) {
@@ -67,6 +69,17 @@ export async function resolveRequest(
   for (const [index, input] of roles.referenceImages.entries()) {
     referenceImages.push(await load(input, roles.referenceImageFields[index] ?? 'referenceImages'));
   }
+  const video =
+    options.video === undefined || !model.videoInput
+      ? undefined
+      : await loadRequestVideo(
+          options.video,
+          options.videoUse,
+          model,
+          settings.durationSeconds,
+          allowLoopback,
+          issues,
+        );
   throwIfIssues(issues, provider, model.id);
 
   const request: ResolvedRequest = {
@@ -79,6 +92,7 @@ export async function resolveRequest(
     firstFrame,
     lastFrame,
     referenceImages,
+    ...(video ? { video } : {}),
     providerOptions,
     idempotencyKey,
   };

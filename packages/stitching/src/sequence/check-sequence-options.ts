@@ -138,6 +138,7 @@ const sequenceSchema = object({
   resume: rule(isBoolean, BOOLEAN),
   delayBetweenClipsMs: rule(isDuration, 'a finite number of milliseconds, 0 or more'),
   frameFormat: rule((value) => value === 'png' || value === 'jpeg', '"png" or "jpeg"'),
+  chain: rule((value) => value === 'last-frame' || value === 'extend', '"last-frame" or "extend"'),
   signal: rule((value) => value instanceof AbortSignal, 'an AbortSignal'),
   onProgress: rule(isFunction, 'a function'),
   ffmpegPath: rule(isPath, PATH),

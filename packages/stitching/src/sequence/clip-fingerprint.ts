@@ -26,6 +26,8 @@ export async function imageIdentity(input: ImageInput): Promise<string> {
 
 /** The settings shared by every clip, as the manifest records them. */
 export interface RecordedSettings {
+  /** `extend` for a sequence chained by native extension; absent for last-frame chaining. */
+  readonly chain?: 'extend';
   readonly width: number | null;
   readonly height: number | null;
   readonly fps: number | null;

@@ -15,7 +15,8 @@ import type {
 /**
  * Generates a sequence of clips where each clip starts from the previous clip's last frame, on
  * any provider and model that takes a first frame (`ModelInfo.images.firstFrame`), and optionally
- * joins them into one video.
+ * joins them into one video. With `chain: 'extend'`, each clip instead continues the previous one
+ * through the model's native video extension (`ModelInfo.videoInput.uses` includes `extend`).
  *
  * Before anything is generated it checks every option and path (a bad one is a ValidationError
  * naming it, before any provider is resolved), resolves the provider and model (refusing one that cannot take
@@ -46,7 +47,7 @@ import type {
  *
  * @throws {ValidationError} an option of the wrong type or an unknown one (`invalid_options`);
  * `outDir` is a file (`output_not_directory`), `concatTo` is a folder (`output_not_file`) or is
- * `outDir`, contains it or is one of the sequence's own files (`sequence_path_conflict`); a model without first frames (`model_cannot_chain`), a clip the model
+ * `outDir`, contains it or is one of the sequence's own files (`sequence_path_conflict`); a model without first frames (`model_cannot_chain`), or that cannot extend with `chain: 'extend'` (`model_cannot_extend`), a clip the model
  * cannot take, a per-clip image list of the wrong length, or a started clip asked for differently
  * (`sequence_changed`).
  * @throws {InputFileError} an image is missing or unusable.
@@ -93,6 +94,7 @@ export async function generateSequence(options: GenerateSequenceOptions): Promis
       options,
       sequence.store,
       clips.map((clip) => clip.path),
+      sequence.model.videoInput?.extendOutput,
     );
     concatPath = joined.path;
     warnings.push(...joined.warnings);

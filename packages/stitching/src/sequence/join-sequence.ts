@@ -26,15 +26,21 @@ export async function joinSequence(
   options: GenerateSequenceOptions,
   store: ManifestStore,
   clipPaths: readonly string[],
+  extendOutput: 'whole' | 'continuation' = 'continuation',
 ): Promise<{ path: string; warnings: readonly GenerationWarning[] }> {
   const target = path.resolve(options.concatTo!);
   const concat = options.concat ?? {};
-  const dropBoundaryFrame = concat.dropBoundaryFrame ?? true;
+  const extend = options.chain === 'extend';
+  // Extended clips share no boundary frame; a model returning input plus continuation (`whole`)
+  // makes the last clip the whole sequence.
+  const dropBoundaryFrame = extend ? false : (concat.dropBoundaryFrame ?? true);
+  const joinPaths = extend && extendOutput === 'whole' ? clipPaths.slice(-1) : clipPaths;
   const fingerprint = createHash('sha256')
     .update(
       JSON.stringify({
         clips: store.manifest.clips.map((clip) => [clip.fingerprint, clip.bytes]),
         dropBoundaryFrame,
+        ...(extend ? { chain: 'extend', extendOutput } : {}),
         reencode: concat.reencode ?? 'auto',
         preset: concat.preset ?? null,
         crf: concat.crf ?? null,
@@ -45,7 +51,7 @@ export async function joinSequence(
   if (recorded?.path === target && recorded.fingerprint === fingerprint && (await pathExists(target))) {
     return { path: target, warnings: [] };
   }
-  const joined = await concatClips(clipPaths, target, {
+  const joined = await concatClips(joinPaths, target, {
     dropBoundaryFrame,
     reencode: concat.reencode ?? 'auto',
     // This sequence's own earlier join is replaced; anything else only when asked.

@@ -14,6 +14,8 @@ const settings = z.looseObject({
   audio: z.boolean().nullable(),
   providerOptions: z.unknown(),
   frameFormat: z.string(),
+  // Present only for `extend` sequences, so manifests written before the mode existed still match.
+  chain: z.enum(['extend']).optional(),
 });
 
 const clip = z.looseObject({

@@ -23,12 +23,31 @@ import { reconcileManifest } from './reconcile-manifest.js';
 import { resolveChainableModel } from './resolve-chainable-model.js';
 import { sequenceLayout } from './sequence-layout.js';
 import { MANIFEST_NAME, ManifestStore, readManifest } from './sequence-manifest.js';
-import type { GenerateSequenceOptions } from './sequence-options.js';
+import type { GenerateSequenceOptions, SequenceChain } from './sequence-options.js';
+
+/** In `extend` mode clip N+1 is clip N continued: only the first clip may take images. */
+function refuseLaterImages(requests: readonly ClipRequest[]): void {
+  const issues = requests.flatMap((request, position) =>
+    position > 0 && (request.images.length > 0 || request.referenceImages.length > 0 || request.firstFrame)
+      ? [
+          {
+            field: `clips[${position}]`,
+            message: 'an extended clip continues the previous clip and takes no images',
+          },
+        ]
+      : [],
+  );
+  if (issues.length > 0) {
+    const lines = issues.map((issue) => `  - ${issue.field}: ${issue.message}`).join('\n');
+    throw new ValidationError(`Invalid sequence (chain: 'extend'):\n${lines}`, { issues });
+  }
+}
 
 /** A sequence ready to run: everything checked, its manifest lined up with the request. */
 export interface OpenSequence {
   readonly provider: VideoProvider;
   readonly model: ModelInfo;
+  readonly chain: SequenceChain;
   readonly format: FrameFormat;
   readonly requests: readonly ClipRequest[];
   /** The options every clip's `generateVideo` call shares. */
@@ -87,6 +106,7 @@ function recordedSettings(
     audio: options.audio ?? null,
     providerOptions: options.providerOptions?.[providerId] ?? null,
     frameFormat: format,
+    ...(options.chain === 'extend' ? { chain: 'extend' as const } : {}),
   };
 }
 
@@ -98,11 +118,13 @@ function recordedSettings(
 export async function openSequence(options: GenerateSequenceOptions): Promise<OpenSequence> {
   checkShape(options);
   const provider = await resolveProvider(options.provider, options.providerConfig);
-  const model = resolveChainableModel(provider, options.model);
+  const chain = options.chain ?? 'last-frame';
+  const model = resolveChainableModel(provider, options.model, chain);
   const format = chooseFrameFormat(model, options.frameFormat);
   const requests = clipRequests(options);
+  if (chain === 'extend') refuseLaterImages(requests);
   const base = sharedOptions(options, provider, model.id);
-  await preflightClips(requests, base, provider, format);
+  await preflightClips(requests, base, provider, format, chain);
 
   const outDir = path.resolve(options.outDir);
   const layout = sequenceLayout(requests.length, format);
@@ -123,5 +145,5 @@ export async function openSequence(options: GenerateSequenceOptions): Promise<Op
   // A link at `frames` would put the boundary frames elsewhere: refused.
   await ensureDirectory(path.join(outDir, 'frames'));
   await store.update({});
-  return { provider, model, format, requests, base, outDir, layout, store, warnings };
+  return { provider, model, chain, format, requests, base, outDir, layout, store, warnings };
 }

@@ -18,7 +18,7 @@ import {
 import { distributeImages } from './distribute-images.js';
 import { placeholderFrame } from './placeholder-frame.js';
 import type { PlannedClip } from './reconcile-manifest.js';
-import type { GenerateSequenceOptions } from './sequence-options.js';
+import type { GenerateSequenceOptions, SequenceChain } from './sequence-options.js';
 
 /** One clip's request, less the first frame of the clips after the first (it does not exist yet). */
 export interface ClipRequest {
@@ -104,6 +104,7 @@ export async function preflightClips(
   base: Omit<GenerateVideoOptions, 'prompt'>,
   provider: VideoProvider,
   format: FrameFormat,
+  chain: SequenceChain = 'last-frame',
 ): Promise<{ width: number; height: number }> {
   let size: { width: number; height: number } | undefined;
   let placeholder: Uint8Array | undefined;
@@ -115,7 +116,8 @@ export async function preflightClips(
         prompt: request.prompt,
         images: request.images,
         referenceImages: request.referenceImages,
-        firstFrame: position === 0 ? request.firstFrame : placeholder,
+        // An extended clip's input is the previous clip, which does not exist yet: its own checks run at its turn.
+        firstFrame: position === 0 ? request.firstFrame : chain === 'extend' ? undefined : placeholder,
       });
       if (!size) {
         size = { width: resolved.width, height: resolved.height };

@@ -34,7 +34,10 @@ export async function produceClip(
   const request = sequence.requests[position]!;
   const file = path.join(outDir, layout.clip(index));
   let boundary: (RecordedFrame & { absolute: string }) | undefined;
-  if (index > 1) {
+  // Extension: clip N+1 is the model continuing clip N's file; no frame is extracted.
+  const extendFrom =
+    sequence.chain === 'extend' && index > 1 ? path.join(outDir, layout.clip(index - 1)) : undefined;
+  if (index > 1 && !extendFrom) {
     const previous = store.manifest.clips[position - 1]!;
     emit({ phase: 'extracting-frame', clip: index - 1 });
     boundary = await boundaryFrame(
@@ -95,6 +98,8 @@ export async function produceClip(
     images: request.images,
     referenceImages: request.referenceImages,
     ...(firstFrame === undefined ? {} : { firstFrame }),
+    // The same path on every run, so core's journal matches and a resumed clip is never paid twice.
+    ...(extendFrom === undefined ? {} : { video: extendFrom, videoUse: 'extend' as const }),
     outPath: file,
     onProgress: (generation) => {
       emit({ phase: 'generating', clip: index, generation });

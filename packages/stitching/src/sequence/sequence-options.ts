@@ -99,6 +99,9 @@ export interface SequenceProgressEvent {
  * };
  * ```
  */
+/** How a sequence continues one clip into the next: from its last frame, or by native extension. */
+export type SequenceChain = 'last-frame' | 'extend';
+
 export interface GenerateSequenceOptions extends SequenceGenerationSettings {
   /** A registry id or a provider value. Default `local`. */
   readonly provider?: string | VideoProvider;
@@ -129,6 +132,14 @@ export interface GenerateSequenceOptions extends SequenceGenerationSettings {
   readonly resume?: boolean;
   /** Wait this long between two generated clips (vendor rate limits). Default 0. */
   readonly delayBetweenClipsMs?: number;
+  /**
+   * How clip N+1 continues clip N. `last-frame` (default): it starts from clip N's last frame, on
+   * any model that takes a first frame. `extend`: the model continues clip N itself (native video
+   * extension, `ModelInfo.videoInput.uses` includes `extend`, such as Veo 3.1 on Vertex AI); clip
+   * N is sent as the input video. Recorded in `sequence.json`: a recorded sequence cannot be
+   * continued in the other mode.
+   */
+  readonly chain?: SequenceChain;
   /** Boundary frame format. Default: PNG when the model takes it, JPEG otherwise. */
   readonly frameFormat?: FrameFormat;
   /** Cancels the sequence; a clip in flight keeps its journal and resumes on the next run. */

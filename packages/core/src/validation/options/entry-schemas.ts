@@ -95,6 +95,15 @@ export function entrySchemas(zod: Zod) {
     firstFrame: rules.image(),
     lastFrame: rules.image(),
     referenceImages: rules.images(),
+    // Same shapes as an image; the container and limits are checked against the model after.
+    video: rules.optional<unknown>(
+      is.image,
+      'a video: a file path, an https or gs URL, a URL object, a Uint8Array or an ArrayBuffer',
+    ),
+    videoUse: rules.optional<string>(
+      (value) => value === 'edit' || value === 'extend' || value === 'reference',
+      'one of edit, extend, reference',
+    ),
     outPath: rules.optional<string>(is.path, 'a file path (a non-empty string without NUL bytes)'),
   } satisfies Shape<GenerateVideoOptions>);
   const {

@@ -325,6 +325,8 @@ export function createFakeVeo(options: GoogleVeoMockOptions = {}) {
         if (!Array.isArray(body?.instances) || typeof body.instances[0]?.prompt !== 'string') {
           return { status: 400, json: googleErrorBody(400, 'instances[0].prompt is required.') };
         }
+        const videoProblem = extensionIssue(model, body.instances[0] as Record<string, unknown>);
+        if (videoProblem) return { status: 400, json: googleErrorBody(400, videoProblem) };
         counter++;
         const id = `${String(counter).padStart(4, '0')}-5f0c1e2a-veo`;
         const name = legacy
@@ -370,4 +372,20 @@ export type FakeVeo = ReturnType<typeof createFakeVeo>;
 /** Escapes text for use inside a RegExp (internal). */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What Vertex says about `instances[0].video` (Veo 3.1 extension): only Veo 3.1 models extend,
+ * not together with an image, and the video is `gcsUri` or `bytesBase64Encoded` with a `mimeType`.
+ */
+function extensionIssue(model: string, instance: Record<string, unknown>): string | undefined {
+  const video = instance.video as Record<string, unknown> | undefined;
+  if (video === undefined) return undefined;
+  if (!model.startsWith('veo-3.1-')) return `Video extension is not supported by ${model}.`;
+  if (instance.image !== undefined) return 'instances[0].image and instances[0].video cannot both be set.';
+  const hasUri = typeof video.gcsUri === 'string' && video.gcsUri.startsWith('gs://');
+  const hasBytes = typeof video.bytesBase64Encoded === 'string' && video.bytesBase64Encoded.length > 0;
+  if (hasUri === hasBytes) return 'instances[0].video must set exactly one of gcsUri or bytesBase64Encoded.';
+  if (typeof video.mimeType !== 'string') return 'instances[0].video.mimeType is required.';
+  return undefined;
 }

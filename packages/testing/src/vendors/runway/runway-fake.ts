@@ -1,4 +1,5 @@
 import { tinyMp4 } from '../../fixtures/tiny-mp4.js';
+import { validateVideoToVideo, videoToVideoCredits } from './video-to-video-rules.js';
 
 /**
  * One answer of `GET /v1/tasks/{id}` in a task's life; the last step repeats.
@@ -348,7 +349,7 @@ export function createRunwayFake(options: RunwayFakeOptions = {}): RunwayFake {
         error: `The X-Runway-Version header must be set to a supported version (${RUNWAY_API_VERSION}).`,
       });
     }
-    const create = /^\/v1\/(image_to_video|text_to_video)$/.exec(path);
+    const create = /^\/v1\/(image_to_video|text_to_video|video_to_video)$/.exec(path);
     if (create && request.method === 'POST') {
       if (failures.rateLimit && rateLimited < failures.rateLimit.times) {
         rateLimited++;
@@ -364,6 +365,22 @@ export function createRunwayFake(options: RunwayFakeOptions = {}): RunwayFake {
         return json(400, { error: 'You do not have enough credits to run this task.' });
       }
       const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      if (create[1] === 'video_to_video') {
+        const videoIssues = validateVideoToVideo(fields, uploaded);
+        if (videoIssues.length > 0)
+          return json(400, { error: 'Validation of body failed', issues: videoIssues });
+        const task: Task = {
+          id: crypto.randomUUID(),
+          createdAt: new Date().toISOString(),
+          credits: videoToVideoCredits(fields),
+          polls: 0,
+          cancelled: false,
+          finished: false,
+          outputVersion: 0,
+        };
+        tasks.set(task.id, task);
+        return json(200, { id: task.id, estimatedCost: { credits: task.credits } });
+      }
       const issues = validateCreate(create[1] as 'image_to_video' | 'text_to_video', fields, uploaded);
       if (issues.length > 0) return json(400, { error: 'Validation of body failed', issues });
       const rules = MODELS[String(fields.model)]!;
