@@ -76,6 +76,7 @@ export async function resumeVideo(
         referenceImages: (request.referenceImages ?? []) as string[],
         providerOptions: { [provider.id]: request.providerOptions ?? {} },
         allowLoopbackDownloads: options.allowLoopbackDownloads === true,
+        allowRetiredModels: options.allowRetiredModels === true,
       },
       provider,
       journal.idempotencyKey,
