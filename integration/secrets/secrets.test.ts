@@ -269,6 +269,8 @@ async function runSequence(variant: Variant, outDir: string, fault: Fault): Prom
         ...(retry ? { retry } : {}),
         ...(fetch ? { fetch } : {}),
         ...(allowLoopbackDownloads ? { allowLoopbackDownloads } : {}),
+        // Sora 2 is retired: the suite drives it through the documented opt-in.
+        allowRetiredModels: true,
       }),
     );
     if (fault === 'none') {

@@ -68,6 +68,8 @@ export const FAST = {
   poll: { initialIntervalMs: 5, maxIntervalMs: 20 },
   retry: { retries: 4, minDelayMs: 5, maxDelayMs: 20 },
   ledger: false as const,
+  // Sora 2 is retired: the suites drive it through the documented opt-in.
+  allowRetiredModels: true,
 } satisfies Partial<GenerateVideoOptions>;
 
 // Sentinels: long and unique, so any leak into a message or a file is found by a plain search.

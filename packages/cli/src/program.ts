@@ -70,7 +70,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
         'alias of --backend (Python CLI names openai, azure, google work too)',
       ).hideHelp(),
     )
-    .option('-m, --model <id>', "model id or alias (default: the provider's first model)")
+    .option('-m, --model <id>', "model id or alias (default: the provider's first model that is not retired)")
+    .option(
+      '--allow-retired',
+      'send the request even when the vendor has retired the model (accounts with extended access)',
+    )
     .option('--size <WxH>', 'size in pixels, such as 1280x720', parseSize)
     .option('--width <px>', 'width in pixels (with --height)', wholeNumber('--width', 1, '1280'))
     .option('--height <px>', 'height in pixels (with --width)', wholeNumber('--height', 1, '720'))

@@ -2,6 +2,17 @@ import { ConfigurationError, type ModelInfo } from '@video-gen/core';
 import { type SoraModelId, soraModels } from '@video-gen/provider-sora';
 
 /**
+ * Azure's own lifecycle for Sora 2, which differs from OpenAI's: `sora-2` deployments are
+ * reported retired on 2026-10-15. Not in any installed SDK (Azure Sora has none here): a report.
+ */
+const AZURE_LIFECYCLE: Pick<ModelInfo, 'status' | 'retiresOn' | 'source'> = {
+  status: 'retired',
+  retiresOn: '2026-10-15',
+  source:
+    'reported (issue 17, secondary source): Azure AI Foundry sora-2 deployments retired 2026-10-15; not verifiable from an installed SDK',
+};
+
+/**
  * The Sora 2 table with the deployment's model first, so it is the default: Azure runs one model
  * per deployment, and its capabilities (sizes, durations) are that model's.
  *
@@ -18,5 +29,8 @@ export function azureSoraModels(family: SoraModelId = 'sora-2'): readonly ModelI
       { provider: 'azure-sora' },
     );
   }
-  return [first, ...soraModels.filter((model) => model !== first)];
+  return [first, ...soraModels.filter((model) => model !== first)].map((model) => ({
+    ...model,
+    ...AZURE_LIFECYCLE,
+  }));
 }

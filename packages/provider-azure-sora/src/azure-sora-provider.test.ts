@@ -100,7 +100,7 @@ describe('createAzureSora: text to video', () => {
     expect(api.requests[0]!.fields.model).toBe(DEPLOYMENT);
   });
 
-  it('carries no deprecation warning (Azure still serves Sora 2)', async () => {
+  it("carries only the retired-model warning, with Azure's own date (2026-10-15), not OpenAI's shutdown notice", async () => {
     mock();
     const result = await generateVideo({
       ...FAST,
@@ -108,7 +108,13 @@ describe('createAzureSora: text to video', () => {
       prompt: 'waves',
       outPath: outPath(),
     });
-    expect(result.warnings).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        type: 'deprecated',
+        feature: 'model',
+        message: expect.stringContaining('retired 2026-10-15'),
+      }),
+    ]);
   });
 
   it('authenticates with a Microsoft Entra token as Authorization: Bearer, fetched per request, and no api-key', async () => {
@@ -233,6 +239,7 @@ describe('createAzureSora: image to video (input_reference)', () => {
     expect(part.contentType).toBe('image/png');
     expect(pngDimensions(part.bytes)).toEqual({ width: 720, height: 1280 });
     expect(result.warnings).toEqual([
+      expect.objectContaining({ type: 'deprecated', feature: 'model' }),
       expect.objectContaining({ type: 'approximated', feature: 'firstFrame' }),
     ]);
   });

@@ -4,6 +4,12 @@
  * @packageDocumentation
  * @module @video-gen/provider-runway
  */
+export {
+  type RunwayCatalogueEntry,
+  type RunwayCatalogueState,
+  type RunwayVideoEndpoint,
+  runwayCatalogue,
+} from './runway-catalogue.js';
 export { RunwayConfig } from './runway-config.js';
 export { runwayModels } from './runway-models.js';
 export type { RunwayProviderOptions } from './runway-options.js';

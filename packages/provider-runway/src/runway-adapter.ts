@@ -28,6 +28,8 @@ export interface PromptImageUris {
 }
 
 const VEO_MODELS = new Set(['veo3.1', 'veo3.1_fast']);
+/** The models whose params take `contentModeration` (@runwayml/sdk 4.20.1): the Gen-4 family. */
+const MODERATED_MODELS = new Set(['gen4_turbo', 'gen4.5']);
 /** Runway seeds are unsigned 32-bit integers. */
 const MAX_SEED = 4_294_967_295;
 
@@ -70,7 +72,7 @@ export function checkRunwayRequest(request: ResolvedRequest): GenerationWarning[
     );
   }
   const options = request.providerOptions as RunwayProviderOptions;
-  if (options.contentModeration && VEO_MODELS.has(model)) {
+  if (options.contentModeration && !MODERATED_MODELS.has(model)) {
     warnings.push({
       type: 'unsupported',
       feature: 'providerOptions.runway.contentModeration',
@@ -96,11 +98,12 @@ export function buildCreateCall(request: ResolvedRequest, images: PromptImageUri
     ratio: ratioOf(request),
     duration: request.durationSeconds,
   };
-  if (request.seed !== undefined) body.seed = request.seed;
+  // Core has already warned about a seed the model ignores; it is not sent.
+  if (request.seed !== undefined && request.model.seed) body.seed = request.seed;
   if (veo) {
     if (request.audio !== undefined) body.audio = request.audio;
     if (request.negativePrompt !== undefined) body.negativePrompt = request.negativePrompt;
-  } else if (options.contentModeration) {
+  } else if (options.contentModeration && MODERATED_MODELS.has(model)) {
     body.contentModeration = options.contentModeration;
   }
   if (images.first === undefined) return { endpoint: 'text_to_video', body };

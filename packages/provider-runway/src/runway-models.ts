@@ -90,9 +90,60 @@ function veo(id: 'veo3.1' | 'veo3.1_fast', name: string): ModelInfo {
 }
 
 /**
+ * Google's Gemini Omni Flash models served by Runway, from @runwayml/sdk 4.20.1: "a whole number
+ * from 3 to 10" seconds; `promptImage` a first frame only (`gemini_omni_flash`) or first and last
+ * (`gemini_omni_flash_1.1`); no seed, audio or negative prompt in their params. The SDK states no
+ * prompt limit: 1000 (Runway's limit elsewhere) is kept as a guard. The duration default is
+ * video-gen's (the SDK lets the model choose when it is left out).
+ */
+function geminiOmni(
+  id: 'gemini_omni_flash' | 'gemini_omni_flash_1.1',
+  name: string,
+  sizes: VideoSize[],
+  lastFrame: boolean,
+): ModelInfo {
+  return {
+    id,
+    name,
+    durations: { min: 3, max: 10, step: 1 },
+    defaultDurationSeconds: 5,
+    sizes,
+    defaultSize: sizes[0]!,
+    fps: [24],
+    defaultFps: 24,
+    images: {
+      firstFrame: true,
+      lastFrame,
+      maxReferenceImages: 0,
+      mediaTypes: IMAGE_TYPES,
+      imagesAs: 'first-frame-then-references',
+    },
+    audio: 'none',
+    seed: false,
+    negativePrompt: false,
+    maxPromptLength: 1000,
+    status: 'ga',
+    source: '@runwayml/sdk 4.20.1 types (ImageToVideoCreateParams, TextToVideoCreateParams)',
+  };
+}
+
+const OMNI_SIZES = ratios('1280:720', '720:1280');
+const OMNI_11_SIZES = ratios(
+  '1280:720',
+  '720:1280',
+  '640:360',
+  '360:640',
+  '1920:1080',
+  '1080:1920',
+  '3840:2160',
+  '2160:3840',
+);
+
+/**
  * The Runway models video-gen drives, as data: Gen-4 Turbo (image-to-video, 5 or 10 s), Gen-4.5
- * (text- and image-to-video, 2–10 s) and Google's Veo 3.1 and Veo 3.1 Fast served by Runway (4, 6
- * or 8 s, first and last frame, optional audio, negative prompt). Sizes are Runway's ratio strings
+ * (text- and image-to-video, 2–10 s), Google's Veo 3.1 and Veo 3.1 Fast served by Runway (4, 6
+ * or 8 s, first and last frame, optional audio, negative prompt) and Gemini Omni Flash and Omni
+ * Flash 1.1 (3–10 s, text or image, no seed). The whole SDK catalogue is `runwayCatalogue`. Sizes are Runway's ratio strings
  * (`label`), with the same numbers as pixels. `models[0]` (`gen4_turbo`) is the default.
  *
  * @example
@@ -106,6 +157,8 @@ export const runwayModels: readonly ModelInfo[] = [
   gen45,
   veo('veo3.1', 'Veo 3.1 (on Runway)'),
   veo('veo3.1_fast', 'Veo 3.1 Fast (on Runway)'),
+  geminiOmni('gemini_omni_flash', 'Gemini Omni Flash (on Runway)', OMNI_SIZES, false),
+  geminiOmni('gemini_omni_flash_1.1', 'Gemini Omni Flash 1.1 (on Runway)', OMNI_11_SIZES, true),
 ];
 
 /** Ratios Gen-4.5 takes without an image (text-to-video). */

@@ -58,8 +58,15 @@ describe('runway plugin and config', () => {
     ).toEqual(runwayModels.map((m) => m.id));
   });
 
-  it('declares the four models with Runway ratios as sizes and a fixed 24 fps', () => {
-    expect(runwayModels.map((m) => m.id)).toEqual(['gen4_turbo', 'gen4.5', 'veo3.1', 'veo3.1_fast']);
+  it('declares its models with Runway ratios as sizes and a fixed 24 fps', () => {
+    expect(runwayModels.map((m) => m.id)).toEqual([
+      'gen4_turbo',
+      'gen4.5',
+      'veo3.1',
+      'veo3.1_fast',
+      'gemini_omni_flash',
+      'gemini_omni_flash_1.1',
+    ]);
     const turbo = runwayModels[0]!;
     expect(turbo.images).toMatchObject({
       firstFrame: true,

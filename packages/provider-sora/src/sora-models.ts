@@ -30,6 +30,13 @@ function soraModel(id: string, name: string, pro: boolean): ModelInfo {
     seed: false,
     negativePrompt: false,
     maxPromptLength: 10_000,
+    // The date: the installed openai SDK (7.57, resources/videos.d.ts) tags every videos method
+    // `@deprecated The Sora API is scheduled to permanently shut down on September 24, 2026`.
+    // OpenAI names no successor video model, so there is no `replacement`.
+    status: 'retired',
+    retiresOn: '2026-09-24',
+    source:
+      'openai SDK 7.57 types (resources/videos.d.ts): every videos method @deprecated "scheduled to permanently shut down on September 24, 2026"',
   };
 }
 

@@ -131,8 +131,10 @@ describe('createSora: text to video', () => {
       expect.objectContaining({ type: 'deprecated', message: expect.stringContaining('2026-09-24') }),
     ]);
     const result = await generateVideo({ ...FAST, provider, prompt: 'waves', outPath: outPath() });
-    expect(result.warnings.filter((w) => w.type === 'deprecated')).toHaveLength(1);
-    expect(result.warnings[0]!.message).toContain('shut down the Sora 2 Videos API on 2026-09-24');
+    // One for the opted-in retired model, one for the API's shutdown.
+    expect(result.warnings.map((w) => w.type)).toEqual(['deprecated', 'deprecated']);
+    expect(result.warnings[0]!.message).toContain('sora-2 is retired 2026-09-24');
+    expect(result.warnings[1]!.message).toContain('shut down the Sora 2 Videos API on 2026-09-24');
   });
 });
 

@@ -24,6 +24,8 @@ export function context(signal: AbortSignal = new AbortController().signal): Pro
 export const FAST: GenerationSettings = {
   poll: { initialIntervalMs: 5, maxIntervalMs: 20 },
   retry: { minDelayMs: 5, maxDelayMs: 20 },
+  // Sora 2 is retired (2026-09-24): the lifecycle tests drive it through the documented opt-in.
+  allowRetiredModels: true,
 };
 
 /** A fresh output path in a fresh temp folder. */

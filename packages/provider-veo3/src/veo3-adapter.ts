@@ -12,6 +12,7 @@ import {
 } from '@video-gen/core';
 import type { Veo3Mode } from './veo3-config.js';
 import { operationFailed, raiFiltered } from './veo3-errors.js';
+import { checkLegacyRetired } from './veo3-legacy-retired.js';
 import { wireTraits } from './veo3-models.js';
 import type { Veo3ProviderOptions } from './veo3-options.js';
 import { toVeoVideo } from './veo3-video.js';
@@ -47,7 +48,9 @@ export function toImage(image: LoadedImage): Image | string {
 
 /** The aspect ratio and resolution Veo names a size by. */
 export function sizeParameters(width: number, height: number): { aspectRatio: string; resolution: string } {
-  return { aspectRatio: width >= height ? '16:9' : '9:16', resolution: `${Math.min(width, height)}p` };
+  const short = Math.min(width, height);
+  // Vertex names 2160p `4k`.
+  return { aspectRatio: width >= height ? '16:9' : '9:16', resolution: short === 2160 ? '4k' : `${short}p` };
 }
 
 /**
@@ -84,7 +87,9 @@ export function checkVeo3Request(
     });
   }
   const warnings: GenerationWarning[] = [];
-  if (mode === 'gemini-legacy') warnings.push(...checkLegacy(request, options, images, issues));
+  if (mode === 'gemini-legacy') {
+    warnings.push(...checkLegacyRetired(request), ...checkLegacy(request, options, images, issues));
+  }
   if (mode === 'express' && options.storageUri !== undefined) {
     issues.push({
       field: 'providerOptions.veo3.storageUri',

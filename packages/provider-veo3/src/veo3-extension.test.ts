@@ -106,7 +106,9 @@ describe('veo3: Veo 3.1 video extension on Vertex AI', () => {
     const withFrame = await rejection(extend({ video: file, firstFrame: solidPng(64, 36) }));
     expect(ValidationError.isInstance(withFrame)).toBe(true);
     expect(withFrame.message).toContain('extends a video without images');
-    const veo30 = await rejection(extend({ model: 'veo-3.0-generate-001', video: file }));
+    const veo30 = await rejection(
+      extend({ model: 'veo-3.0-generate-001', video: file, allowRetiredModels: true }),
+    );
     expect(veo30.message).toContain('veo-3.0-generate-001 takes no input video');
     expect(fake.requests).toHaveLength(0);
   });

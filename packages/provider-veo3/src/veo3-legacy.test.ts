@@ -27,6 +27,8 @@ function generate(options: Partial<Parameters<typeof generateVideo>[0]> = {}) {
     prompt: 'A fox in the snow',
     outPath: outPath(),
     ...FAST,
+    // The Gemini API retired this id on 2026-10-22 (veo3-legacy-retired.test.ts): these tests opt in.
+    allowRetiredModels: true,
     ...options,
   });
 }
@@ -68,6 +70,11 @@ describe('veo3 gemini-legacy mode (Gemini Developer API over REST)', () => {
     expect(result.warnings).toEqual([
       expect.objectContaining({
         type: 'deprecated',
+        feature: 'model',
+        message: expect.stringContaining('retired on the Gemini Developer API on 2026-10-22; sent anyway'),
+      }),
+      expect.objectContaining({
+        type: 'deprecated',
         feature: 'mode',
         message: expect.stringContaining('legacy'),
       }),
@@ -96,8 +103,8 @@ describe('veo3 gemini-legacy mode (Gemini Developer API over REST)', () => {
       .parameters;
     expect(parameters.seed).toBeUndefined();
     expect(parameters.generateAudio).toBeUndefined();
-    expect(result.warnings.map((warning) => warning.feature)).toEqual(['mode', 'seed', 'audio']);
-    expect(result.warnings[1]!.message).toBe(
+    expect(result.warnings.map((warning) => warning.feature)).toEqual(['model', 'mode', 'seed', 'audio']);
+    expect(result.warnings[2]!.message).toBe(
       'gemini-legacy mode (Gemini Developer API) does not take a seed; it is ignored',
     );
   });

@@ -8,6 +8,7 @@ import { hasCredentials } from '../backend/has-credentials.js';
 import { KNOWN_VARIABLES } from '../backend/known-variables.js';
 import type { ProviderProbe } from '../backend/probe-providers.js';
 import { RETIRED_PROVIDERS } from '../backend/retired-providers.js';
+import { type ModelLifecycleReport, modelLifecycleReport } from './model-lifecycle-report.js';
 
 /** What doctor found out about one provider. Never holds a variable's value, only whether it is set. */
 export interface ProviderReport {
@@ -23,6 +24,8 @@ export interface ProviderReport {
   readonly problem: string | null;
   /** Why its vendor no longer serves it, when it is retired (never picked without --backend). */
   readonly retired: string | null;
+  /** Each model's lifecycle status (`ga`, `preview`, `deprecated`, `retired`); empty when not installed. */
+  readonly models: readonly ModelLifecycleReport[];
 }
 
 /**
@@ -47,6 +50,7 @@ export function providerReport(
       variables,
       problem: missing ? null : probe.reason,
       retired: RETIRED_PROVIDERS[probe.id] ?? null,
+      models: [],
     };
   }
   return {
@@ -58,6 +62,7 @@ export function providerReport(
     variables,
     problem: null,
     retired: RETIRED_PROVIDERS[probe.id] ?? null,
+    models: modelLifecycleReport(probe),
   };
 }
 

@@ -39,6 +39,10 @@ function providerLines(report: ProviderReport): string[] {
   for (const variable of report.variables) {
     lines.push(`  ${''.padEnd(11)}   ${variable.name}: ${variable.set ? 'set' : 'not set'}`);
   }
+  // GA models are the rule; only the others are worth a line.
+  for (const model of report.models.filter((entry) => entry.status !== 'ga')) {
+    lines.push(`  ${''.padEnd(11)}   model ${model.id}: ${model.lifecycle}`);
+  }
   return lines;
 }
 

@@ -26,7 +26,7 @@ function printChecked(checked: CheckedVideoRequest, outPath: string | undefined)
   const lines = [
     'Dry run: the request is valid. Nothing was submitted and no file was written.',
     `  provider:  ${checked.provider}`,
-    `  model:     ${checked.model}`,
+    `  model:     ${checked.model}${checked.modelStatus === 'ga' ? '' : ` (${checked.modelLifecycle})`}`,
     `  prompt:    ${checked.prompt.length > 100 ? `${checked.prompt.slice(0, 97)}...` : checked.prompt}`,
     `  size:      ${checked.width}x${checked.height}`,
     `  fps:       ${checked.fps}`,

@@ -1,5 +1,4 @@
-import type { ModelInfo } from '@video-gen/core';
-import { ProviderNotFoundError } from '@video-gen/core';
+import { defaultModel, type ModelInfo, modelStatus, ProviderNotFoundError } from '@video-gen/core';
 import { backendId } from '../backend/backend-aliases.js';
 import { loadPlugins } from '../backend/load-plugins.js';
 import { knownProviderIds, probeProviders } from '../backend/probe-providers.js';
@@ -46,7 +45,8 @@ async function listProviders(ids: readonly string[]): Promise<Listing[]> {
         installed: true,
         packageName,
         description: probe.plugin.description ?? null,
-        models: provider.models,
+        // Each model carries its status today (a `retiresOn` day that has come reads `retired`).
+        models: provider.models.map((model) => ({ ...model, status: modelStatus(model) })),
       };
     } catch (error) {
       return { id: probe.id, installed: true, packageName, error: (error as Error).message };
@@ -74,9 +74,8 @@ function printListing(listings: readonly Listing[]): void {
       continue;
     }
     out.push(`${header}${listing.description ? ` — ${listing.description}` : ''}`);
-    listing.models.forEach((model, index) => {
-      out.push(...formatModel(model, index === 0));
-    });
+    const chosen = defaultModel(listing.models);
+    for (const model of listing.models) out.push(...formatModel(model, model.id === chosen?.id));
     out.push('');
   }
   if (missing.length > 0) out.push('Not installed (install the package to use it):', ...missing);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   CancelledError,
   checkVideoRequest,
+  defaultModel,
   getProvider,
   JobTimeoutError,
   type ModelInfo,
@@ -37,7 +38,7 @@ function sequenceDir(outDir: string | undefined, concat: string | undefined): st
 }
 
 function findModel(provider: VideoProvider, id: string | undefined): ModelInfo | undefined {
-  if (id === undefined) return provider.models[0];
+  if (id === undefined) return defaultModel(provider.models);
   return provider.models.find((model) => model.id === id || model.aliases?.includes(id));
 }
 

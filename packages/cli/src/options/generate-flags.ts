@@ -4,6 +4,8 @@ export interface GenerateFlags {
   readonly backend?: string;
   readonly provider?: string;
   readonly model?: string;
+  /** `--allow-retired`: send a request to a retired model. */
+  readonly allowRetired?: boolean;
   readonly width?: number;
   readonly height?: number;
   readonly size?: { width: number; height: number };

@@ -1,4 +1,4 @@
-import { type GenerationWarning, getProvider } from '@video-gen/core';
+import { defaultModel, type GenerationWarning, getProvider } from '@video-gen/core';
 import { InvalidArgumentError } from 'commander';
 import { cliCommand } from '../output/cli-command.js';
 
@@ -49,7 +49,7 @@ export async function planLoop(
   const provider = await getProvider(providerId);
   const model =
     modelId === undefined
-      ? provider.models[0]
+      ? defaultModel(provider.models)
       : provider.models.find((info) => info.id === modelId || info.aliases?.includes(modelId));
   const withLoop = { ...providerOptions, loop: true };
   let accepted = false;

@@ -2,10 +2,18 @@ import type { GenerationSettings } from '@video-gen/core';
 import { UsageError } from '../usage-error.js';
 import type { GenerateFlags } from './generate-flags.js';
 
-/** The model settings of a request, from the flags: size, fps, duration, seed, negative prompt, audio. */
+/** The model settings of a request, from the flags: model (and the retired-model opt-in), size, fps, duration, seed, negative prompt, audio. */
 export type ModelSettings = Pick<
   GenerationSettings,
-  'model' | 'width' | 'height' | 'fps' | 'durationSeconds' | 'seed' | 'negativePrompt' | 'audio'
+  | 'model'
+  | 'allowRetiredModels'
+  | 'width'
+  | 'height'
+  | 'fps'
+  | 'durationSeconds'
+  | 'seed'
+  | 'negativePrompt'
+  | 'audio'
 >;
 
 /**
@@ -30,6 +38,7 @@ export function settingsFromFlags(flags: GenerateFlags): ModelSettings {
   const height = flags.size?.height ?? flags.height;
   const settings: { -readonly [K in keyof ModelSettings]: ModelSettings[K] } = {};
   if (flags.model !== undefined) settings.model = flags.model;
+  if (flags.allowRetired === true) settings.allowRetiredModels = true;
   if (width !== undefined && height !== undefined) {
     settings.width = width;
     settings.height = height;

@@ -1,4 +1,10 @@
-import { isNumberRange, isSizeRange, type ModelInfo, type NumberRange } from '@video-gen/core';
+import {
+  describeModelStatus,
+  isNumberRange,
+  isSizeRange,
+  type ModelInfo,
+  type NumberRange,
+} from '@video-gen/core';
 
 function range(values: readonly number[] | NumberRange, unit: string): string {
   if (isNumberRange(values)) {
@@ -42,6 +48,7 @@ export function formatModel(model: ModelInfo, isDefault: boolean): string[] {
   const aliases = model.aliases?.length ? `  aliases: ${model.aliases.join(', ')}` : '';
   return [
     `  ${model.id}  ${model.name}${isDefault ? '  (default)' : ''}${aliases}`,
+    `    status:           ${describeModelStatus(model)}${model.source ? ` (source: ${model.source})` : ''}`,
     ...(model.deprecated ? [`    deprecated:       ${model.deprecated}`] : []),
     `    durations:        ${range(model.durations, ' s')} (default ${model.defaultDurationSeconds} s)`,
     `    sizes:            ${sizes(model)} (default ${model.defaultSize.width}x${model.defaultSize.height})`,

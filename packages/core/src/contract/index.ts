@@ -6,10 +6,12 @@ export {
   isSizeRange,
   type ModelImageInputs,
   type ModelInfo,
+  type ModelStatus,
   type NumberRange,
   type VideoSize,
   type VideoSizeRange,
 } from './model-info.js';
+export { defaultModel, describeModelStatus, modelStatus } from './model-status.js';
 export type { ProviderConfigSource } from './provider-config-source.js';
 export type { ProviderContext } from './provider-context.js';
 export type { ProviderPlugin } from './provider-plugin.js';

@@ -48,6 +48,12 @@ export interface ModelImageInputs {
   readonly imagesAs: 'first-frame-then-references' | 'references';
 }
 
+/**
+ * A model's place in its life at the vendor: generally available, in preview, deprecated (still
+ * served, with a retirement announced) or retired (the vendor no longer serves it).
+ */
+export type ModelStatus = 'ga' | 'preview' | 'deprecated' | 'retired';
+
 /** Image types video-gen recognises by their magic bytes. */
 export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/webp';
 
@@ -64,6 +70,16 @@ export interface ModelInfo {
   readonly aliases?: readonly string[];
   /** Set when the vendor has announced the model's retirement: the text says what to use instead. */
   readonly deprecated?: string;
+  /** Where the model is in its life at the vendor; `ga` when absent. See {@link modelStatus} for the status on a given day. */
+  readonly status?: ModelStatus;
+  /** The day (`YYYY-MM-DD`, UTC) the vendor deprecated the model. */
+  readonly deprecatedOn?: string;
+  /** The day (`YYYY-MM-DD`, UTC) the vendor retires (or retired) the model; from that day on it counts as retired. */
+  readonly retiresOn?: string;
+  /** The model id to use instead, when the vendor names one. */
+  readonly replacement?: string;
+  /** Where the lifecycle facts come from (SDK types, vendor docs, a report), so they can be checked again. */
+  readonly source?: string;
   /** Allowed durations in seconds: a list, or a range. */
   readonly durations: readonly number[] | NumberRange;
   /** The duration used when the request names none. */

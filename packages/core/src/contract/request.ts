@@ -71,6 +71,12 @@ export interface ResolvedRequest {
   readonly providerOptions: Readonly<Record<string, unknown>>;
   /** Minted once per generation and kept in the journal: send it wherever the vendor deduplicates submits. */
   readonly idempotencyKey: string;
+  /**
+   * The caller opted in to retired models (`allowRetiredModels`). Core has already refused a
+   * retired model without it; a provider with retirements core cannot see (one mode of several)
+   * refuses those the same way unless this is set.
+   */
+  readonly allowRetiredModels?: boolean;
 }
 
 /** A setting the model ignored or approximated. Returned in the result, never thrown. */

@@ -1,3 +1,5 @@
+import type { ModelStatus } from '../contract/model-info.js';
+import { describeModelStatus, modelStatus } from '../contract/model-status.js';
 import type { GenerationWarning, LoadedImage, LoadedVideo } from '../contract/request.js';
 import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
@@ -8,6 +10,10 @@ import { resolveProvider } from './resolve-provider.js';
 export interface CheckedVideoRequest {
   readonly provider: string;
   readonly model: string;
+  /** The model's lifecycle status today (`ga`, `preview`, `deprecated`, `retired`). */
+  readonly modelStatus: ModelStatus;
+  /** The status with its dates and replacement, as one line. */
+  readonly modelLifecycle: string;
   readonly prompt: string;
   readonly width: number;
   readonly height: number;
@@ -73,6 +79,8 @@ export async function checkVideoRequest(options: GenerateVideoOptions): Promise<
   return {
     provider: provider.id,
     model: request.model.id,
+    modelStatus: modelStatus(request.model),
+    modelLifecycle: describeModelStatus(request.model),
     prompt: request.prompt,
     width: request.width,
     height: request.height,

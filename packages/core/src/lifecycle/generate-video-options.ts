@@ -24,8 +24,14 @@ export interface GenerationSettings {
   readonly provider?: string | VideoProvider;
   /** Config for a provider given by id; from the environment when absent. */
   readonly providerConfig?: unknown;
-  /** A model id or alias; the provider's default (its first model) when absent. */
+  /** A model id or alias; the provider's default (its first model that is not retired) when absent. */
   readonly model?: string;
+  /**
+   * Send a request to a model the vendor has retired (or that is past its `retiresOn` day), for
+   * accounts that still have access. Default false: a retired model is a ValidationError
+   * (`model_retired`) before any network call, naming the replacement.
+   */
+  readonly allowRetiredModels?: boolean;
   /** Width in pixels; with `height`, or neither for the model's default size. */
   readonly width?: number;
   /** Height in pixels. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { defaultModel } from '../contract/model-status.js';
 import { CancelledError } from '../errors/job-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
@@ -89,7 +90,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
   const emit = progressEmitter(
     options,
     provider.id,
-    options.model ?? provider.models[0]?.id ?? '',
+    options.model ?? defaultModel(provider.models)?.id ?? '',
     startedAt,
     getLibraryLogger(),
   );

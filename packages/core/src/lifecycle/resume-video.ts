@@ -78,6 +78,7 @@ export async function resumeVideo(
         videoUse: request.videoUse,
         providerOptions: { [provider.id]: request.providerOptions ?? {} },
         allowLoopbackDownloads: options.allowLoopbackDownloads === true,
+        allowRetiredModels: options.allowRetiredModels === true,
       },
       provider,
       journal.idempotencyKey,

@@ -156,13 +156,7 @@ export function checkSettings(
   } else if (settings.audio === false && model.audio === 'always') {
     warnings.push({ type: 'unsupported', feature: 'audio', message: `${model.id} always generates audio` });
   }
-  if (model.deprecated) {
-    warnings.push({
-      type: 'deprecated',
-      feature: 'model',
-      message: `${model.id} is deprecated: ${model.deprecated}`,
-    });
-  }
+  // The model's lifecycle (deprecated, retired) is checked by checkLifecycle.
   const resolvedFps = Array.isArray(model.fps) && model.fps.length === 1 ? model.fps[0]! : fps;
   return { width: size.width, height: size.height, fps: resolvedFps, durationSeconds };
 }

@@ -1,9 +1,10 @@
 import type { ModelInfo } from '../contract/model-info.js';
+import { defaultModel } from '../contract/model-status.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { ValidationError } from '../errors/validation-error.js';
 
 /**
- * The model a request names (by id or alias), or the provider's default (its first model).
+ * The model a request names (by id or alias), or the provider's default (its first model that is not retired).
  *
  * @throws {ValidationError} `unknown_model`, listing the provider's models.
  * @example
@@ -14,7 +15,7 @@ import { ValidationError } from '../errors/validation-error.js';
 export function resolveModel(provider: VideoProvider, modelId: string | undefined): ModelInfo {
   const model =
     modelId === undefined
-      ? provider.models[0]
+      ? defaultModel(provider.models)
       : provider.models.find((candidate) => candidate.id === modelId || candidate.aliases?.includes(modelId));
   if (!model) {
     const allowed = provider.models.map((candidate) => candidate.id);

@@ -4,6 +4,7 @@ import { ValidationError, type ValidationIssue } from '../errors/validation-erro
 import type { GenerateVideoOptions } from '../lifecycle/generate-video-options.js';
 import { type ImageInput, loadImage } from '../media/load-image.js';
 import { assignImageRoles } from './assign-image-roles.js';
+import { checkLifecycle } from './check-lifecycle.js';
 import { checkSettings } from './check-settings.js';
 import { checkVideoPresence, loadRequestVideo } from './check-video-input.js';
 import { resolveModel } from './resolve-model.js';
@@ -29,7 +30,7 @@ export async function resolveRequest(
 ): Promise<{ request: ResolvedRequest; warnings: GenerationWarning[] }> {
   const model = resolveModel(provider, options.model);
   const issues: ValidationIssue[] = [];
-  const warnings: GenerationWarning[] = [];
+  const warnings = checkLifecycle(provider, model, options.allowRetiredModels === true);
   const settings = checkSettings(options.prompt, options, model, issues, warnings);
   const roles = assignImageRoles(options, model, provider, issues);
   checkVideoPresence(options.video, options.videoUse, model, provider.models, issues);
@@ -95,6 +96,7 @@ export async function resolveRequest(
     ...(video ? { video } : {}),
     providerOptions,
     idempotencyKey,
+    ...(options.allowRetiredModels === true ? { allowRetiredModels: true } : {}),
   };
   warnings.push(...(provider.check?.(request) ?? []));
   return { request, warnings };

@@ -121,6 +121,7 @@ const sequenceSchema = object({
   }).optional(),
   fetch: rule(isFunction, 'a function'),
   allowLoopbackDownloads: rule(isBoolean, BOOLEAN),
+  allowRetiredModels: rule(isBoolean, BOOLEAN),
   maxDownloadBytes: rule(isPositiveInteger, 'a whole number of bytes above 0'),
   cancelRemoteOnAbort: rule(isBoolean, BOOLEAN),
   clips: z.array(clipSchema, {

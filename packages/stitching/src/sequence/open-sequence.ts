@@ -86,6 +86,7 @@ function sharedOptions(
   const all = {
     ...{ width, height, fps, durationSeconds, seed, negativePrompt, audio, providerOptions, timeoutMs },
     ...{ retry, poll, fetch, allowLoopbackDownloads, maxDownloadBytes, cancelRemoteOnAbort, signal },
+    allowRetiredModels: options.allowRetiredModels,
   };
   const given = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
   return { ...given, provider, model: modelId };

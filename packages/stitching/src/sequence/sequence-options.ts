@@ -48,6 +48,7 @@ export type SequenceGenerationSettings = Pick<
   | 'poll'
   | 'fetch'
   | 'allowLoopbackDownloads'
+  | 'allowRetiredModels'
   | 'maxDownloadBytes'
   | 'cancelRemoteOnAbort'
 >;

@@ -54,6 +54,7 @@ function settingsShape(rules: OptionRules) {
       (value) => typeof value === 'string' && value.trim() !== '',
       'a model id (a non-empty string)',
     ),
+    allowRetiredModels: rules.boolean(),
     // Ranges are the model's: checked against its ModelInfo right after, with what it allows.
     width: rules.number(),
     height: rules.number(),

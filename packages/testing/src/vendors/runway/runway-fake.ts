@@ -115,6 +115,8 @@ interface ModelRules {
   readonly textToVideo: boolean;
   readonly lastFrame: boolean;
   readonly creditsPerSecond: number;
+  /** False for models whose params have no `seed` (an unrecognized key, as the API answers). */
+  readonly seed?: boolean;
 }
 
 const GEN4_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
@@ -153,6 +155,34 @@ const MODELS: Readonly<Record<string, ModelRules>> = {
     textToVideo: true,
     lastFrame: true,
     creditsPerSecond: 15,
+  },
+  // "a whole number from 3 to 10"; first frame only / first and last (SDK 4.20.1).
+  gemini_omni_flash: {
+    ratios: ['1280:720', '720:1280'],
+    durations: [3, 4, 5, 6, 7, 8, 9, 10],
+    durationRequired: false,
+    textToVideo: true,
+    lastFrame: false,
+    creditsPerSecond: 20,
+    seed: false,
+  },
+  'gemini_omni_flash_1.1': {
+    ratios: [
+      '640:360',
+      '360:640',
+      '1280:720',
+      '720:1280',
+      '1920:1080',
+      '1080:1920',
+      '3840:2160',
+      '2160:3840',
+    ],
+    durations: [3, 4, 5, 6, 7, 8, 9, 10],
+    durationRequired: false,
+    textToVideo: true,
+    lastFrame: true,
+    creditsPerSecond: 25,
+    seed: false,
   },
 };
 
@@ -244,7 +274,9 @@ function validateCreate(
   ) {
     issues.push({ path: ['duration'], message: `must be one of ${rules.durations.join(', ')}` });
   }
-  if (body.seed !== undefined && !(Number.isInteger(body.seed) && Number(body.seed) >= 0)) {
+  if (body.seed !== undefined && rules.seed === false) {
+    issues.push({ path: ['seed'], message: 'Unrecognized key' });
+  } else if (body.seed !== undefined && !(Number.isInteger(body.seed) && Number(body.seed) >= 0)) {
     issues.push({ path: ['seed'], message: 'must be a non-negative integer' });
   }
   if (endpoint === 'image_to_video') {
