@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { startRunwayLoopback } from '@video-gen/testing/loopback';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: a test size, not an input of a turbo task
 const JOBS = Number(process.env.VIDEO_GEN_LOAD_JOBS || 300);
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'many-jobs-child.mjs');
 const dirs: string[] = [];

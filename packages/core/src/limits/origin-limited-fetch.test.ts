@@ -23,9 +23,15 @@ describe('FairSemaphore', () => {
     const first = await semaphore.acquire();
     const order: string[] = [];
     const controller = new AbortController();
-    const b = semaphore.acquire().then((release) => (order.push('b'), release));
+    const b = semaphore.acquire().then((release) => {
+      order.push('b');
+      return release;
+    });
     const aborted = semaphore.acquire(controller.signal).catch((reason: unknown) => reason);
-    const c = semaphore.acquire().then((release) => (order.push('c'), release));
+    const c = semaphore.acquire().then((release) => {
+      order.push('c');
+      return release;
+    });
     controller.abort(new Error('gone'));
     expect(await aborted).toMatchObject({ message: 'gone' });
     first();
