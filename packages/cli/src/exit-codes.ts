@@ -100,6 +100,7 @@ const FILE_SYSTEM_CODES = new Set([
   'disk_full',
   'read_only',
   'permission_denied',
+  'too_many_open_files',
   'io_failed',
 ]);
 

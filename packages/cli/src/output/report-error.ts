@@ -46,7 +46,13 @@ export function resumeCommandFor(journalPath: string, extraArgs: readonly string
   return cliCommand('resume', journalPath, ...extraArgs);
 }
 
-const FILE_SYSTEM_CODES = new Set(['disk_full', 'read_only', 'permission_denied', 'io_failed']);
+const FILE_SYSTEM_CODES = new Set([
+  'disk_full',
+  'read_only',
+  'permission_denied',
+  'too_many_open_files',
+  'io_failed',
+]);
 
 function hintFor(error: unknown, resume: string | undefined): string | undefined {
   const provider = VideoGenError.isInstance(error) && error.provider ? error.provider : 'the provider';

@@ -6,6 +6,7 @@ import { VideoGenError, type VideoGenErrorOptions } from './video-gen-error.js';
  * - `disk_full`: no space left (ENOSPC) or the quota is used up (EDQUOT).
  * - `read_only`: the file system is mounted read-only (EROFS).
  * - `permission_denied`: the process may not write there (EACCES, EPERM).
+ * - `too_many_open_files`: no file descriptor was free (EMFILE, ENFILE) even after waiting for one; the job stays resumable.
  * - `io_failed`: any other local I/O failure.
  */
 export type FileSystemErrorCode =
@@ -13,6 +14,7 @@ export type FileSystemErrorCode =
   | 'disk_full'
   | 'read_only'
   | 'permission_denied'
+  | 'too_many_open_files'
   | 'io_failed';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VideoGenError } from '../errors/video-gen-error.js';
+import { fileOps } from '../fs/file-ops.js';
 import { describeIssues } from '../lifecycle/journal-schema.js';
 import { readStateFile } from '../lifecycle/read-state-file.js';
 import { getLibraryLogger } from '../log/library-logger.js';
@@ -62,13 +62,14 @@ export class LedgerStore {
    */
   async write(record: GenerationRecord): Promise<void> {
     const file = this.file(record.id);
-    await mkdir(this.dir, { recursive: true });
+    // Through fileOps: a moment without a free file descriptor is waited out, not a lost record.
+    await fileOps.mkdir(this.dir, { recursive: true });
     const temporary = path.join(this.dir, `.${record.id}.${randomUUID()}.tmp`);
-    await writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    await fileOps.writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     try {
-      await rename(temporary, file);
+      await fileOps.rename(temporary, file);
     } catch (error) {
-      await rm(temporary, { force: true });
+      await fileOps.rm(temporary, { force: true });
       throw error;
     }
   }
@@ -80,7 +81,7 @@ export class LedgerStore {
   async all(): Promise<GenerationRecord[]> {
     let names: string[];
     try {
-      names = await readdir(this.dir);
+      names = await fileOps.readdir(this.dir);
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return [];
       throw error;
@@ -108,12 +109,12 @@ export class LedgerStore {
   async remove(id: string): Promise<boolean> {
     const file = this.file(id);
     try {
-      await lstat(file);
+      await fileOps.lstat(file);
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return false;
       throw error;
     }
-    await rm(file, { force: true });
+    await fileOps.rm(file, { force: true });
     return true;
   }
 }

@@ -2,9 +2,9 @@ import type { JobRef } from '../contract/job-ref.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { CancelledError, JobTimeoutError } from '../errors/job-errors.js';
 import type { Logger } from '../log/logger.js';
+import { type DeadlineClock, startDeadlineClock } from './deadline-clock.js';
 import type { GenerationSettings } from './generate-video-options.js';
 import { deleteJournal } from './journal.js';
-import { setLongTimeout } from './long-timeout.js';
 
 /** The default overall timeout of a job: 30 minutes. */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
@@ -20,15 +20,16 @@ export async function underDeadline<T>(
   journalPath: string,
   logger: Logger,
   currentJob: () => JobRef | undefined,
-  work: (signal: AbortSignal) => Promise<T>,
+  work: (signal: AbortSignal, clock: DeadlineClock) => Promise<T>,
 ): Promise<T> {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = new AbortController();
   // Chained: a single timer above 2^31-1 ms would fire after 1 ms, right after the paid submit.
-  const cancelTimer = setLongTimeout(() => timeout.abort(), timeoutMs);
+  // Paused while the job waits in a local queue (a download slot), which is not the vendor's time.
+  const clock = startDeadlineClock(timeoutMs, () => timeout.abort());
   const signal = settings.signal ? AbortSignal.any([settings.signal, timeout.signal]) : timeout.signal;
   try {
-    return await work(signal);
+    return await work(signal, clock);
   } catch (error) {
     const job = currentJob();
     const resumeHint = job
@@ -77,6 +78,6 @@ export async function underDeadline<T>(
     }
     throw error;
   } finally {
-    cancelTimer();
+    clock.cancel();
   }
 }

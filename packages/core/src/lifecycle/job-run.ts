@@ -17,6 +17,11 @@ export interface JobRun {
   readonly startedAt: number;
   /** Runs one vendor call within the provider's request limits. */
   vendorCall<T>(call: () => Promise<T>): Promise<T>;
+  /**
+   * Waits for a local resource (a download slot) with the job's timeout stopped meanwhile, so a
+   * queue in this process never times out a paid job. Absent: `wait` runs as it is.
+   */
+  outsideDeadline?<T>(wait: () => Promise<T>): Promise<T>;
   /** Records the job's progress in the generation ledger. */
   readonly ledger: LedgerRecorder;
   emit(event: Omit<ProgressEvent, 'provider' | 'model' | 'elapsedMs'>): void;

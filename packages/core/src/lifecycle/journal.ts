@@ -1,8 +1,9 @@
-import { realpath, rm } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import nodePath from 'node:path';
 import type { JobRef } from '../contract/job-ref.js';
 import type { GenerationWarning } from '../contract/request.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
+import { fileOps } from '../fs/file-ops.js';
 import { toFileSystemError } from '../fs/to-file-system-error.js';
 import { removeTemporaryFiles, writeFileAtomic } from '../fs/write-atomic.js';
 import { describeIssues, journalSchema } from './journal-schema.js';
@@ -154,11 +155,11 @@ export async function writeJournal(path: string, journal: Journal): Promise<void
 export async function deleteJournal(path: string): Promise<void> {
   try {
     // A link at the name is removed itself, never what it points to.
-    await rm(path, { force: true });
+    await fileOps.rm(path, { force: true });
   } catch (error) {
     throw toFileSystemError(error, path, 'remove');
   }
   await removeTemporaryFiles(path);
   // The fixed temporary name of earlier versions.
-  await rm(`${path}.tmp`, { force: true }).catch(() => {});
+  await fileOps.rm(`${path}.tmp`, { force: true }).catch(() => {});
 }

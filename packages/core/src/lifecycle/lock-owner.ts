@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import { fileOps } from '../fs/file-ops.js';
 
 /**
  * Who holds an output lock, as written in `<out>.lock` (one JSON line). `start` is the process's
@@ -25,7 +25,7 @@ let procExists: Promise<boolean> | undefined;
 
 /** Whether this system has a Linux-style /proc, checked once. */
 function hasProc(): Promise<boolean> {
-  procExists ??= readFile('/proc/self/stat', 'utf8').then(
+  procExists ??= fileOps.readFile('/proc/self/stat', 'utf8').then(
     () => true,
     () => false,
   );
@@ -37,7 +37,7 @@ async function procStat(pid: number): Promise<ProcStat | 'gone' | undefined> {
   if (!(await hasProc())) return undefined;
   let text: string;
   try {
-    text = await readFile(`/proc/${pid}/stat`, 'utf8');
+    text = await fileOps.readFile(`/proc/${pid}/stat`, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
     return code === 'ENOENT' || code === 'ESRCH' ? 'gone' : undefined;

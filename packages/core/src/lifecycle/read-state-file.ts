@@ -1,5 +1,6 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { fileOps } from '../fs/file-ops.js';
 
 /** What reading a state file (a journal, a ledger record) found. */
 export type StateFileRead =
@@ -40,7 +41,7 @@ const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 export async function readStateFile(path: string, options: ReadStateFileOptions): Promise<StateFileRead> {
   let before: Stats;
   try {
-    before = options.followLinks ? await stat(path) : await lstat(path);
+    before = options.followLinks ? await fileOps.stat(path) : await fileOps.lstat(path);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
     throw error;
@@ -48,9 +49,10 @@ export async function readStateFile(path: string, options: ReadStateFileOptions)
   if (!before.isFile()) return { kind: 'not-file', what: describeFileType(before) };
   if (before.size > options.maxBytes) return { kind: 'too-large', bytes: before.size };
   const flags = constants.O_RDONLY | NONBLOCK | (options.followLinks ? 0 : NOFOLLOW);
-  let handle: Awaited<ReturnType<typeof open>>;
+  let handle: FileHandle;
   try {
-    handle = await open(path, flags);
+    // fileOps waits out a moment without a free file descriptor (EMFILE) instead of failing.
+    handle = await fileOps.open(path, flags);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') return { kind: 'missing' };

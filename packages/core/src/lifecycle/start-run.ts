@@ -3,6 +3,7 @@ import type { ResolvedRequest } from '../contract/request.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { ledgerRecorder } from '../ledger/ledger-recorder.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, originLimitedFetch } from '../limits/origin-limited-fetch.js';
 import { limiterFor } from '../limits/request-limiter.js';
 import { vendorCall } from '../limits/vendor-call.js';
 import { getLibraryLogger } from '../log/index.js';
@@ -64,7 +65,14 @@ export function driveJournal(
   const logger = getLibraryLogger();
   const model = journal.job?.model ?? journal.request.model;
   const emit = progressEmitter(settings, provider.id, model, startedAt, logger);
-  const limiter = limiterFor(provider.id, settings.limits ?? provider.limits);
+  const limits = settings.limits ?? provider.limits;
+  const limiter = limiterFor(provider.id, limits);
+  // Every request core makes for this job (downloads, its HTTP client) shares the provider's per-origin cap.
+  const fetch = originLimitedFetch(
+    settings.fetch ?? globalThis.fetch,
+    provider.id,
+    () => limits?.maxConnectionsPerOrigin ?? DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
+  );
   let job: JobRef | undefined = journal.job;
   return underDeadline(
     settings,
@@ -72,13 +80,13 @@ export function driveJournal(
     journalPath,
     logger,
     () => job,
-    (signal) =>
+    (signal, clock) =>
       driveJob(
         {
           provider,
           model,
           settings,
-          context: { signal, logger, fetch: settings.fetch ?? globalThis.fetch },
+          context: { signal, logger, fetch },
           logger,
           outPath: journal.outPath,
           journalPath,
@@ -86,6 +94,14 @@ export function driveJournal(
           emit,
           ledger: ledgerRecorder(settings.ledger, logger),
           vendorCall: (call) => vendorCall(limiter, call, signal),
+          outsideDeadline: async (wait) => {
+            const resume = clock.pause();
+            try {
+              return await wait();
+            } finally {
+              resume();
+            }
+          },
         },
         journal,
         prepare,

@@ -1,11 +1,25 @@
 import { sleep } from '../retry/sleep.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN } from './origin-limited-fetch.js';
 
-/** How many vendor calls one provider may make at once and per minute, in this process. */
+/** How many vendor calls, connections and downloads one provider may use at once, in this process. */
 export interface ProviderLimits {
-  /** Calls in flight at once. Default: unlimited. */
+  /**
+   * Vendor calls (submit, status, download, through the vendor's SDK or not) in flight at once.
+   * Default: `maxConnectionsPerOrigin` (16), since each call holds a connection to the vendor.
+   */
   readonly maxConcurrentRequests?: number;
   /** Calls started per minute (a sliding window). Default: unlimited. */
   readonly requestsPerMinute?: number;
+  /**
+   * Requests the library's own fetch (downloads, core's HTTP client) keeps open to any one origin
+   * for this provider, from the request until its body is read. Default 16.
+   */
+  readonly maxConnectionsPerOrigin?: number;
+  /**
+   * Video downloads running at once in this process, across every provider (a process-wide queue,
+   * first come first served; the most recent caller's setting wins). Default 8.
+   */
+  readonly maxConcurrentDownloads?: number;
 }
 
 /**
@@ -47,7 +61,11 @@ export class RequestLimiter {
     for (;;) {
       signal?.throwIfAborted();
       const now = Date.now();
-      const { maxConcurrentRequests = Number.POSITIVE_INFINITY, requestsPerMinute } = this.limits;
+      const {
+        maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
+        maxConcurrentRequests = maxConnectionsPerOrigin,
+        requestsPerMinute,
+      } = this.limits;
       while (this.started.length > 0 && this.started[0]! <= now - 60_000) this.started.shift();
       const pauseLeft = this.pausedUntil - now;
       const windowLeft =

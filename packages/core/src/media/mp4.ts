@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import { DownloadError } from '../errors/index.js';
+import { fileOps } from '../fs/file-ops.js';
 
 /**
  * Checks that a downloaded file is an MP4 (an ISO base media file: bytes 4..8 are `ftyp`), so an
@@ -12,7 +12,7 @@ export async function assertMp4File(path: string): Promise<void> {
   let head: Uint8Array;
   let size: number;
   try {
-    const file = await open(path, 'r');
+    const file = await fileOps.open(path, 'r');
     try {
       size = (await file.stat()).size;
       const buffer = new Uint8Array(12);

@@ -45,6 +45,8 @@ function settingsShape(rules: OptionRules) {
   const limits = rules.object({
     maxConcurrentRequests: rules.positiveInteger(),
     requestsPerMinute: rules.positiveInteger(),
+    maxConnectionsPerOrigin: rules.positiveInteger(),
+    maxConcurrentDownloads: rules.positiveInteger(),
   } satisfies Shape<ProviderLimits>);
   return {
     provider: rules.provider(),
