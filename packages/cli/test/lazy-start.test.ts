@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, tempFolder } from './cli-harness.js';
@@ -93,5 +93,27 @@ describe('starting the CLI', () => {
   it('a glob among the images loads tinyglobby, only then', () => {
     const { packages } = packagesLoadedBy(['a red kite', '-i', 'shots/*.png', '--dry-run']);
     expect(packages).toContain('tinyglobby');
+  });
+});
+
+describe('the committed bin', () => {
+  it("keeps Node's compile cache in the temp folder between runs", () => {
+    const run = spawnSync(process.execPath, [BIN, '--version'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...cleanEnv(dir), TMPDIR: dir },
+    });
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(dir, 'node-compile-cache'))).toBe(true);
+  });
+
+  it('leaves it off with NODE_DISABLE_COMPILE_CACHE=1', () => {
+    const run = spawnSync(process.execPath, [BIN, '--version'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...cleanEnv(dir), TMPDIR: dir, NODE_DISABLE_COMPILE_CACHE: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(dir, 'node-compile-cache'))).toBe(false);
   });
 });

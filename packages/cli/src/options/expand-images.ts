@@ -5,7 +5,7 @@ const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;
 // Characters without which no entry is a wildcard: only an entry holding one loads tinyglobby,
 // which then decides (`isDynamicPattern`) as before. Plain paths, the usual case, load nothing.
 const MAYBE_PATTERN = /[*?[\]{}()!+@]/;
-const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+let naturalOrder: Intl.Collator | undefined;
 
 /**
  * Expands the `-i` values the way the Python CLI did: each value may be a comma-separated list,
@@ -46,6 +46,8 @@ export async function expandImages(values: readonly string[] | undefined, cwd: s
           `No file matches the image pattern "${item}" (in ${cwd}). Check the path, or quote it.`,
         );
       }
+      // Built here, not at import: an ICU collator costs milliseconds the CLI's start should not pay.
+      naturalOrder ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
       out.push(...matches.map((match) => path.normalize(match)).sort(naturalOrder.compare));
     }
   }
