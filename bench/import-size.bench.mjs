@@ -20,8 +20,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark setting, not an input of a turbo task
 const RUNS = Math.min(50, Math.max(3, Number(process.env.BENCH_IMPORT_RUNS || 11)));
 const VENDOR_SDKS = ['openai', '@google/genai', '@runwayml/sdk', 'google-auth-library'];
-const IMPORT_LIMIT_MS = 50;
-const CORE_LIMIT = 25 * 1024;
+const IMPORT_LIMIT_MS = 25; // issue 16: zod, ky and dotenv load on first use, not with core
+const CORE_LIMIT = 36 * 1024; // the limit scripts/check-packages.mjs enforces (raised by issue 14)
 const providers = [
   { name: '@video-gen/provider-local', own: [] },
   { name: '@video-gen/provider-sora', own: ['openai'] },
@@ -91,7 +91,25 @@ async function gzippedSize(contents) {
 const kb = (bytes) => bytes / 1024;
 const rows = [];
 
-const core = importTime(['@video-gen/core']);
+const graph = importOnce(['@video-gen/core'], true); // also warms the OS file cache; not timed
+const core = { sdks: graph.sdks, modules: graph.modules, ms: 0 };
+// The floor under core's import: the Node built-ins it imports, alone, timed the same way. Only
+// when they alone take the whole budget is the target out of reach on this machine.
+// Sampled in turn with core's own samples, so both see the same machine load.
+const BUILTINS = [
+  'node:fs',
+  'node:fs/promises',
+  'node:path',
+  'node:os',
+  'node:url',
+  'node:crypto',
+  'node:zlib',
+  'node:module',
+  'node:timers/promises',
+];
+const paired = Array.from({ length: RUNS }, () => [importOnce(['@video-gen/core']), importOnce(BUILTINS)]);
+core.ms = median(paired.map(([corePart]) => corePart.ms));
+const builtins = { ms: median(paired.map(([, builtinPart]) => builtinPart.ms)) };
 // Core's own code, measured exactly as scripts/check-packages.mjs does: both entries, packages external.
 const coreBuild = await build({
   entryPoints: [path.join(coreDir, 'dist', 'index.js'), path.join(coreDir, 'dist', 'ffmpeg.js')],
@@ -108,14 +126,29 @@ const coreBytes = coreBuild.outputFiles.reduce((sum, file) => sum + gzipSync(fil
 console.log(
   `@video-gen/core: import ${core.ms.toFixed(1)} ms (median of ${RUNS}, ${core.modules} modules), ${kb(coreBytes).toFixed(1)} KB min+gzip, vendor SDKs loaded: ${core.sdks.join(', ') || 'none'}`,
 );
+
+const coreMet = core.ms <= IMPORT_LIMIT_MS;
 rows.push(
   {
     metric: '@video-gen/core cold import (median)',
     value: core.ms,
     unit: 'ms',
-    target: `< ${IMPORT_LIMIT_MS} ms`,
-    met: core.ms < IMPORT_LIMIT_MS,
+    target: `≤ ${IMPORT_LIMIT_MS} ms`,
+    met: coreMet,
+    ...(!coreMet && builtins.ms >= IMPORT_LIMIT_MS
+      ? {
+          outOfReach: {
+            reason: `the Node built-ins core imports take the whole ${IMPORT_LIMIT_MS} ms budget alone here`,
+            limit: {
+              metric: "core's Node built-ins alone, cold import (median)",
+              value: builtins.ms,
+              unit: 'ms',
+            },
+          },
+        }
+      : {}),
   },
+  { metric: "for scale: core's Node built-ins alone, cold import (median)", value: builtins.ms, unit: 'ms' },
   {
     metric: '@video-gen/core own code, min+gzip',
     value: kb(coreBytes),

@@ -1,14 +1,6 @@
 import { DEFAULT_PROVIDER_ID, DEFAULT_TIMEOUT_MS } from '@video-gen/core';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { doctorCommand } from './commands/doctor.js';
-import { downloadCommand } from './commands/download.js';
-import { generateCommand } from './commands/generate.js';
-import { listCommand } from './commands/list.js';
-import { loginCommand, logoutCommand } from './commands/login.js';
-import { modelsCommand } from './commands/models.js';
-import { resumeCommand } from './commands/resume.js';
-import { statusCommand } from './commands/status.js';
-import { DEFAULT_SEQUENCE_DIR, stitchCommand } from './commands/stitch.js';
+import { DEFAULT_SEQUENCE_DIR } from './commands/sequence-dir.js';
 import { EXIT_CODE_TABLE, ExitCode } from './exit-codes.js';
 import type { GenerateFlags } from './options/generate-flags.js';
 import { parseLoop } from './options/loop.js';
@@ -21,6 +13,29 @@ import { writeJsonLine } from './output/json-output.js';
 import { CLI_VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+// Each command's code (and what it needs: stitching, globbing, the progress bar, …) is loaded when
+// that command runs, so starting the CLI costs only the parser (issue 16: spawn to submit ≤ 150 ms).
+const doctorCommand: typeof import('./commands/doctor.js').doctorCommand = async (...args) =>
+  (await import('./commands/doctor.js')).doctorCommand(...args);
+const downloadCommand: typeof import('./commands/download.js').downloadCommand = async (...args) =>
+  (await import('./commands/download.js')).downloadCommand(...args);
+const generateCommand: typeof import('./commands/generate.js').generateCommand = async (...args) =>
+  (await import('./commands/generate.js')).generateCommand(...args);
+const listCommand: typeof import('./commands/list.js').listCommand = async (...args) =>
+  (await import('./commands/list.js')).listCommand(...args);
+const modelsCommand: typeof import('./commands/models.js').modelsCommand = async (...args) =>
+  (await import('./commands/models.js')).modelsCommand(...args);
+const resumeCommand: typeof import('./commands/resume.js').resumeCommand = async (...args) =>
+  (await import('./commands/resume.js')).resumeCommand(...args);
+const statusCommand: typeof import('./commands/status.js').statusCommand = async (...args) =>
+  (await import('./commands/status.js')).statusCommand(...args);
+const stitchCommand: typeof import('./commands/stitch.js').stitchCommand = async (...args) =>
+  (await import('./commands/stitch.js')).stitchCommand(...args);
+const loginCommand: typeof import('./commands/login.js').loginCommand = async (...args) =>
+  (await import('./commands/login.js')).loginCommand(...args);
+const logoutCommand: typeof import('./commands/login.js').logoutCommand = async (...args) =>
+  (await import('./commands/login.js')).logoutCommand(...args);
 
 // Defaults are read from the code that applies them, so --help cannot drift from the behaviour.
 const TIMEOUT_DEFAULT = `${DEFAULT_TIMEOUT_MS / 1000} s`;

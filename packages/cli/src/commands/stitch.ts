@@ -26,9 +26,9 @@ import { withProgress } from '../run/with-progress.js';
 import { readClipPrompts } from '../stitch/clip-prompts.js';
 import { describeDistribution, groupImages, type ImageDistribution } from '../stitch/group-images.js';
 import { UsageError } from '../usage-error.js';
+import { DEFAULT_SEQUENCE_DIR } from './sequence-dir.js';
 
-/** Where clips go without `--out-dir` or `--concat`. Fixed, so `--resume` finds the sequence again. */
-export const DEFAULT_SEQUENCE_DIR = 'video-gen-sequence';
+export { DEFAULT_SEQUENCE_DIR };
 
 /** The clips' folder: `--out-dir`, else `<concat file without extension>.clips`, else the fixed default. */
 function sequenceDir(outDir: string | undefined, concat: string | undefined): string {

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { ProgressEvent } from '@video-gen/core';
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
 import { formatBytes, formatElapsed, formatPercent } from './format-units.js';
 import { writeJsonLine } from './json-output.js';
 
@@ -82,6 +83,8 @@ function linesReporter(write: (text: string) => void): ProgressReporter {
 
 /** A cli-progress bar on stderr: phase, a bar when progress is known, percent, elapsed time and bytes. */
 function liveReporter(stream: NodeJS.WriteStream): ProgressReporter {
+  // Loaded only for a live bar (a terminal without --events/--json), not with the CLI; it is CommonJS.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   let last: { event: ProgressEvent; label: string | undefined; at: number } | undefined;
   let started = false;
   const bar = new cliProgress.SingleBar(

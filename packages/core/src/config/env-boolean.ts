@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { requireZod } from '../validation/load-zod.js';
 
 /**
  * A boolean config field that also accepts the strings an environment variable holds:
@@ -12,7 +13,9 @@ import { z } from 'zod';
  * const schema = z.object({ verbose: envBoolean().default(false), timeoutMs: z.coerce.number().int().positive() });
  * ```
  */
-export function envBoolean() {
+export function envBoolean(): z.ZodUnion<readonly [z.ZodBoolean, z.ZodCodec<z.ZodString, z.ZodBoolean>]> {
+  // zod is loaded here, when a config schema is built, so importing core does not load it.
+  const { z } = requireZod();
   return z.union([z.boolean(), z.stringbool()], {
     error: 'expected a boolean (true/false, 1/0, yes/no or on/off)',
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parse } from 'dotenv';
 import { getLibraryLogger } from '../log/library-logger.js';
 import { copyEnvironment, currentDirectory } from '../log/runtime.js';
+import { dotenvParse } from './load-dotenv.js';
 
 /** Options for {@link readEnvironment}. */
 export interface ReadEnvironmentOptions {
@@ -54,5 +54,5 @@ function readEnvFile(file: string, cwd: string | undefined): Record<string, stri
     if (code !== 'ENOENT') getLibraryLogger().debug('could not read env file; ignoring it', { path, code });
     return {};
   }
-  return parse(text);
+  return dotenvParse()(text);
 }

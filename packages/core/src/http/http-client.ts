@@ -1,12 +1,6 @@
-import type { KyInstance } from 'ky';
-import * as kyModule from 'ky';
-
-// ky ships only ESM. The CommonJS build loads it with require(esm), which hands back the module
-// namespace wrapped once more, so the default export sits one level deeper there.
-const ky: KyInstance =
-  typeof kyModule.default === 'function'
-    ? kyModule.default
-    : (kyModule.default as unknown as { default: KyInstance }).default;
+import type { KyInstance, Options as KyOptions } from 'ky';
+import { lazyResponse } from './lazy-response.js';
+import { loadKy } from './load-ky.js';
 
 /** Options of one {@link HttpClient} request: `fetch`'s options plus a JSON body and status handling. */
 export interface HttpRequestOptions extends RequestInit {
@@ -71,7 +65,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const injected = options.fetch;
-  return ky.create({
+  const defaults: KyOptions = {
     // Looked up per call rather than captured, so a fetch patched after creation (msw) is used.
     fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),
     ...(options.headers ? { headers: { ...options.headers } } : {}),
@@ -79,5 +73,23 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: 0,
     throwHttpErrors: true,
-  });
+  };
+  // ky is loaded with the first request, not with core: importing it costs tens of milliseconds.
+  let instance: Promise<KyInstance> | undefined;
+  const method =
+    (name: HttpMethod) =>
+    (url: string | URL, request?: HttpRequestOptions): HttpResponsePromise => {
+      instance ??= loadKy().then((ky) => ky.create(defaults));
+      return lazyResponse(instance.then((ky) => () => ky[name](url, request as KyOptions)));
+    };
+  return {
+    get: method('get'),
+    post: method('post'),
+    put: method('put'),
+    patch: method('patch'),
+    delete: method('delete'),
+    head: method('head'),
+  };
 }
+
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head';

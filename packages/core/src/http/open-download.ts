@@ -1,8 +1,8 @@
-import { isHTTPError } from 'ky';
 import { DownloadError } from '../errors/index.js';
 import { describeUrl } from './describe-url.js';
 import { discardBody } from './discard-body.js';
 import type { HttpClient } from './http-client.js';
+import { isKyHttpError } from './ky-errors.js';
 import { toApiError } from './to-api-error.js';
 import { checkDownloadUrl, sameOrigin } from './url-policy.js';
 
@@ -97,7 +97,7 @@ function mapHttpFailure(
   provider: string | undefined,
 ): Error {
   const mapped = toApiError(error, provider);
-  if (!isHTTPError(error)) return mapped;
+  if (!isKyHttpError(error)) return mapped;
   const status = error.response.status;
   if (status === 404 || status === 410 || (status === 403 && !sentCredentials)) {
     return new DownloadError(

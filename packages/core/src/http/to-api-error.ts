@@ -1,4 +1,3 @@
-import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import {
   ApiRequestError,
   AuthenticationError,
@@ -8,6 +7,7 @@ import {
 } from '../errors/index.js';
 import { redact } from '../log/redact.js';
 import { describeUrl } from './describe-url.js';
+import { isKyHttpError, isKyNetworkError, isKyTimeoutError } from './ky-errors.js';
 import { parseRetryAfter } from './retry-after.js';
 import { secretHeaderValues } from './secret-headers.js';
 
@@ -35,7 +35,7 @@ const MESSAGE_EXCERPT_CHARS = 200;
 export function toApiError(error: unknown, provider?: string): Error {
   if (VideoGenError.isInstance(error)) return error;
   const label = provider ?? 'HTTP';
-  if (isHTTPError(error)) {
+  if (isKyHttpError(error)) {
     const { response, request } = error;
     const secrets = secretHeaderValues(request.headers);
     const status = response.status;
@@ -55,14 +55,14 @@ export function toApiError(error: unknown, provider?: string): Error {
       return new RateLimitError(message, { ...options, retryAfterMs: parseRetryAfter(response.headers) });
     return new ApiRequestError(message, options);
   }
-  if (isTimeoutError(error)) {
+  if (isKyTimeoutError(error)) {
     return new ApiRequestError(`${label} request timed out (${describeUrl(error.request.url)})`, {
       provider,
       code: 'timeout',
       retryable: true,
     });
   }
-  if (isNetworkError(error)) {
+  if (isKyNetworkError(error)) {
     const reason = error.cause instanceof Error ? `: ${redact(error.cause.message)}` : '';
     return new ApiRequestError(
       `${label} request failed before a response (${describeUrl(error.request.url)})${reason}`,

@@ -1,17 +1,17 @@
-import { z } from 'zod';
-import { jobRefSchema, journalRequestSchema } from '../lifecycle/journal-schema.js';
+import { journalSchemas } from '../lifecycle/journal-schema.js';
 
-let record: ReturnType<typeof buildRecordSchema> | undefined;
+type Shared = Awaited<ReturnType<typeof journalSchemas>>;
+let record: Promise<ReturnType<typeof buildRecordSchema>> | undefined;
 
-function buildRecordSchema() {
+function buildRecordSchema({ z, jobRef, request }: Shared) {
   return z.looseObject({
     version: z.literal(1),
     id: z.string().min(1),
     provider: z.string().min(1),
     model: z.string(),
-    job: jobRefSchema(),
+    job: jobRef,
     status: z.enum(['submitted', 'succeeded', 'downloaded', 'failed', 'expired']),
-    request: journalRequestSchema(),
+    request,
     outPath: z.string(),
     usage: z
       .looseObject({
@@ -27,7 +27,7 @@ function buildRecordSchema() {
 }
 
 /** A version 1 ledger record; unknown fields are kept for forward compatibility. Built on first use. */
-export function generationRecordSchema() {
-  record ??= buildRecordSchema();
+export function generationRecordSchema(): Promise<ReturnType<typeof buildRecordSchema>> {
+  record ??= journalSchemas().then(buildRecordSchema);
   return record;
 }

@@ -49,7 +49,7 @@ export class LedgerStore {
     } catch (error) {
       throw corrupt(file, id, 'it is not valid JSON', error);
     }
-    const parsed = generationRecordSchema().safeParse(value);
+    const parsed = (await generationRecordSchema()).safeParse(value);
     if (!parsed.success) throw corrupt(file, id, describeIssues(parsed.error));
     if (parsed.data.id !== id) throw corrupt(file, id, `it records the id "${parsed.data.id}"`);
     return parsed.data as GenerationRecord;

@@ -1,14 +1,11 @@
-import { z } from 'zod';
+import type { z as Z } from 'zod';
+import { loadZod } from '../validation/load-zod.js';
 
-// Built on first use, so importing core costs no schema construction.
-let journal: ReturnType<typeof buildJournalSchema> | undefined;
-let request: ReturnType<typeof buildRequestSchema> | undefined;
-let jobRef: ReturnType<typeof buildJobRefSchema> | undefined;
+// Built on first use, with zod loaded then, so importing core loads neither zod nor a schema.
+type Zod = typeof Z;
+let schemas: Promise<ReturnType<typeof buildSchemas>> | undefined;
 
-const positive = () => z.number().finite().positive();
-const imageSource = () => z.string().nullable().optional();
-
-function buildJobRefSchema() {
+function buildJobRefSchema(z: Zod) {
   return z.looseObject({
     provider: z.string().min(1),
     model: z.string(),
@@ -18,7 +15,9 @@ function buildJobRefSchema() {
   });
 }
 
-function buildRequestSchema() {
+function buildRequestSchema(z: Zod) {
+  const positive = () => z.number().finite().positive();
+  const imageSource = () => z.string().nullable().optional();
   return z.looseObject({
     prompt: z.string(),
     model: z.string(),
@@ -38,7 +37,11 @@ function buildRequestSchema() {
   });
 }
 
-function buildJournalSchema() {
+function buildJournalSchema(
+  z: Zod,
+  request: ReturnType<typeof buildRequestSchema>,
+  jobRef: ReturnType<typeof buildJobRefSchema>,
+) {
   return z
     .looseObject({
       version: z.literal(1),
@@ -48,8 +51,8 @@ function buildJournalSchema() {
       overwrite: z.boolean().optional(),
       idempotencyKey: z.string().min(1),
       fingerprint: z.string().min(1),
-      request: journalRequestSchema(),
-      job: jobRefSchema().optional(),
+      request,
+      job: jobRef.optional(),
       warnings: z.array(
         z.looseObject({
           type: z.enum(['unsupported', 'approximated', 'deprecated', 'other']),
@@ -66,26 +69,29 @@ function buildJournalSchema() {
     });
 }
 
-/** A job reference as stored in a journal or a ledger record. */
-export function jobRefSchema() {
-  jobRef ??= buildJobRefSchema();
-  return jobRef;
+function buildSchemas(z: Zod) {
+  const jobRef = buildJobRefSchema(z);
+  const request = buildRequestSchema(z);
+  return { z, jobRef, request, journal: buildJournalSchema(z, request, jobRef) };
 }
 
-/** The journal request: what was asked for, as stored in a journal or a ledger record. */
-export function journalRequestSchema() {
-  request ??= buildRequestSchema();
-  return request;
+/**
+ * zod and the schemas a journal and a ledger record share: `jobRef` (a job reference as stored),
+ * `request` (what was asked for) and `journal` (a version 1 job journal; unknown fields are kept
+ * for forward compatibility). Loaded and built on first use.
+ */
+export function journalSchemas(): Promise<ReturnType<typeof buildSchemas>> {
+  schemas ??= loadZod().then(({ z }) => buildSchemas(z));
+  return schemas;
 }
 
 /** A version 1 job journal; unknown fields are kept for forward compatibility. */
-export function journalSchema() {
-  journal ??= buildJournalSchema();
-  return journal;
+export async function journalSchema(): Promise<ReturnType<typeof buildSchemas>['journal']> {
+  return (await journalSchemas()).journal;
 }
 
 /** The problems a schema found, as one line: `state: Invalid option ...; request: ...`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: Z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}`)

@@ -100,7 +100,7 @@ export async function readJournal(path: string): Promise<Journal | undefined> {
       { cause: error },
     );
   }
-  const parsed = journalSchema().safeParse(value);
+  const parsed = (await journalSchema()).safeParse(value);
   if (!parsed.success) {
     const version = (value as { version?: unknown } | null)?.version;
     const why =

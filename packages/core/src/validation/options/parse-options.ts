@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/validation-error.js';
+import { loadZod } from '../load-zod.js';
 import { type EntryName, entrySchemas } from './entry-schemas.js';
 import { optionIssues } from './option-issues.js';
 
@@ -12,7 +13,7 @@ let schemas: Promise<ReturnType<typeof entrySchemas>> | undefined;
  * @throws {ValidationError} with code `invalid_options`, one issue per bad option.
  */
 export async function parseOptions(entry: EntryName, options: unknown): Promise<void> {
-  schemas ??= import('zod').then(({ z }) => entrySchemas(z));
+  schemas ??= loadZod().then(({ z }) => entrySchemas(z));
   const schema = (await schemas)[entry];
   const result = schema.safeParse(options ?? {}, { reportInput: true });
   if (result.success) return;
