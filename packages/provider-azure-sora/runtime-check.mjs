@@ -13,6 +13,7 @@ try {
   const result = await generateVideo({
     provider: createAzureSora({ baseURL: server.url, apiKey: 'azure-runtime-key', deployment: 'my-sora-2' }),
     prompt: 'A runtime check of a calm sea',
+    allowRetiredModels: true, // Sora 2 is retired; the check runs against a loopback fake
     // A first frame of another size, fitted with ffmpeg: exercises child_process in each runtime.
     firstFrame: solidPng(640, 480),
     providerOptions: { 'azure-sora': { fitInputReference: 'cover' } },

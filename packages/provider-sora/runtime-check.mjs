@@ -13,6 +13,7 @@ try {
   const result = await generateVideo({
     provider: createSora({ apiKey: 'sk-runtime-check', baseURL: server.url }),
     prompt: 'A runtime check of a calm sea',
+    allowRetiredModels: true, // Sora 2 is retired; the check runs against a loopback fake
     firstFrame: solidPng(1280, 720),
     width: 1280,
     height: 720,

@@ -21,9 +21,9 @@ export function checkLifecycle(
   if (status === 'retired') {
     const described = describeModelStatus(model, now);
     if (!allowRetired) {
-      const instead = model.replacement ? ` Use ${model.replacement} instead, or` : '';
+      const instead = model.replacement ? ` Use ${model.replacement} instead, or pass` : ' Pass';
       throw new ValidationError(
-        `${provider.id} / ${model.id} is ${described}.${instead} pass allowRetiredModels: true (--allow-retired) if your account still has access.`,
+        `${provider.id} / ${model.id} is ${described}.${instead} allowRetiredModels: true (--allow-retired) if your account still has access.`,
         {
           code: 'model_retired',
           provider: provider.id,
