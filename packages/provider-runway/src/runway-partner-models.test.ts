@@ -1,5 +1,6 @@
 import {
   ApiRequestError,
+  isNumberRange,
   RateLimitError,
   type ResolvedRequest,
   RetryExhaustedError,
@@ -8,6 +9,7 @@ import {
 import { solidPng } from '@video-gen/testing';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { runwayModels } from './runway-models.js';
 import { API_KEY, FAST, generate, rejection, testProvider, useMswServer } from './test-support.js';
 
 const { mockRunway, server } = useMswServer();
@@ -18,6 +20,18 @@ const FIRST = png([10, 20, 30]);
 const LAST = png([200, 100, 0]);
 const REF_A = png([0, 120, 0]);
 const REF_B = png([0, 0, 200]);
+const partnerIds = new Set([
+  'hailuo3',
+  'h3_max',
+  'happyhorse_1_0',
+  'seedance2',
+  'seedance2_fast',
+  'seedance2_mini',
+  'seedance2_5',
+  'wan3',
+  'wan3_prime',
+  'grok_imagine_1_5',
+]);
 
 /** The one create request of a run, checked for its method, path and the two headers every call needs. */
 function onlyCreate(runway: ReturnType<typeof mockRunway>, path: string) {
@@ -313,6 +327,35 @@ describe('runway partner models: refused before any request', () => {
     expect(error.message).toMatch(message);
     expect(runway.requests).toHaveLength(0);
   });
+});
+
+describe('every partner model refuses what its table does not allow, before any request', () => {
+  const partners = runwayModels.filter((model) => partnerIds.has(model.id));
+
+  it('covers the ten partner models', () => {
+    expect(partners.map((model) => model.id).sort()).toEqual([...partnerIds].sort());
+  });
+
+  it.each(partners.map((model) => [model.id, model] as const))(
+    '%s: a duration past its range, a size it lacks, one reference image too many',
+    async (id, model) => {
+      const runway = mockRunway();
+      const max = isNumberRange(model.durations) ? model.durations.max : Math.max(...model.durations);
+      const tooLong = await rejection(
+        generate(runway, { prompt: PROMPT, model: id, durationSeconds: max + 1 }),
+      );
+      expect(tooLong.message).toContain(`${max + 1} s is not allowed`);
+      const odd = await rejection(generate(runway, { prompt: PROMPT, model: id, width: 1002, height: 602 }));
+      expect(odd.message).toContain('1002x602 is not allowed');
+      const references = Array(model.images.maxReferenceImages + 1).fill(REF_A);
+      const many = await rejection(
+        generate(runway, { prompt: PROMPT, model: id, referenceImages: references }),
+      );
+      expect(many.message).toMatch(/reference images given/);
+      for (const error of [tooLong, odd, many]) expect(ValidationError.isInstance(error)).toBe(true);
+      expect(runway.requests).toHaveLength(0);
+    },
+  );
 });
 
 function resolved(
