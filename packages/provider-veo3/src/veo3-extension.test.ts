@@ -46,8 +46,18 @@ describe('veo3: Veo 3.1 video extension on Vertex AI', () => {
     const { file, bytes } = clipFile();
     const result = await extend({ video: file });
     const [submit] = fake.requestsOf('submit');
+    expect(submit!.method).toBe('POST');
     expect(submit!.url).toBe(`${HOST}${MODEL_PATH}/veo-3.1-generate-001:predictLongRunning`);
     expect(submit!.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+    expect(submit!.headers['content-type']).toContain('application/json');
+    // The operation is polled with the same credentials, at the model's fetchPredictOperation.
+    const polls = fake.requestsOf('poll');
+    expect(polls.length).toBeGreaterThan(0);
+    for (const poll of polls) {
+      expect(poll.method).toBe('POST');
+      expect(poll.url).toBe(`${HOST}${MODEL_PATH}/veo-3.1-generate-001:fetchPredictOperation`);
+      expect(poll.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+    }
     expect(submit!.body).toEqual({
       instances: [
         {
