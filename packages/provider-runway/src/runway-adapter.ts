@@ -76,6 +76,18 @@ export function checkRunwayRequest(request: ResolvedRequest): GenerationWarning[
       message: `${model} takes reference images only up to 720p, not at ${size.label}`,
     });
   }
+  for (const [field, image] of [
+    ['firstFrame', request.firstFrame],
+    ['lastFrame', request.lastFrame],
+  ] as const) {
+    const min = spec.minImageSide;
+    if (min !== undefined && image?.kind === 'bytes' && Math.min(image.width, image.height) < min) {
+      issues.push({
+        field,
+        message: `${model} takes images of at least ${min}x${min} pixels; ${image.source} is ${image.width}x${image.height}`,
+      });
+    }
+  }
   if (request.lastFrame && !request.firstFrame) {
     issues.push({
       field: 'lastFrame',

@@ -25,6 +25,7 @@ export interface FamilyOptions {
   readonly maxPromptLength: number;
   readonly contentModeration?: boolean;
   readonly imageSetsAspect?: boolean;
+  readonly minImageSide?: number;
   readonly status?: ModelStatus;
   readonly source: string;
 }
@@ -68,6 +69,7 @@ export function runwayModel(options: FamilyOptions): RunwayModelSpec {
     wireSizes: options.sizes,
     contentModeration: options.contentModeration ?? false,
     imageSetsAspect: options.imageSetsAspect ?? false,
+    ...(options.minImageSide === undefined ? {} : { minImageSide: options.minImageSide }),
     source: options.source,
   };
 }

@@ -27,6 +27,8 @@ export interface RunwayModelSpec {
   readonly contentModeration: boolean;
   /** With a first frame the output's aspect ratio follows the image; the size only picks a tier. */
   readonly imageSetsAspect: boolean;
+  /** The shortest side a frame image may have, in pixels (h3_max: "at least 256 pixels on both sides"). */
+  readonly minImageSide?: number;
   /** Where the facts come from (the SDK types, vendor docs), repeated in `info.source`. */
   readonly source: string;
 }

@@ -314,6 +314,11 @@ describe('runway partner models: refused before any request', () => {
     ],
     ['h3_max at 1280x720', { model: 'h3_max', width: 1280, height: 720 }, /1280x720 is not allowed/],
     [
+      'h3_max with a 64x36 frame',
+      { model: 'h3_max', firstFrame: FIRST },
+      /at least 256x256 pixels; .* is 64x36/,
+    ],
+    [
       'gen4.5 text at 960:960',
       { model: 'gen4.5', width: 960, height: 960 },
       /needs a first frame; gen4.5 text-to-video/,

@@ -117,6 +117,7 @@ const h3Max = runwayModel({
   defaultSize: '768p',
   lastFrame: true,
   seed: true,
+  minImageSide: 256,
   maxPromptLength: 1000,
   imageSetsAspect: true,
   source: `${SDK}; no duration range or prompt limit documented: 5–10 s and 1000 characters chosen conservatively`,
