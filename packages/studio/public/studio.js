@@ -384,11 +384,35 @@ function fillModels() {
   fillModel();
 }
 
+// For a model that renders any size in a range: a few common sizes that fit it, and custom.
+function presetSizes(range, defaultSize) {
+  const common = [
+    [defaultSize.width, defaultSize.height],
+    [1920, 1080],
+    [1280, 720],
+    [640, 360],
+    [720, 1280],
+    [1080, 1080],
+  ];
+  const fits = ([w, h]) =>
+    w >= range.minWidth &&
+    w <= range.maxWidth &&
+    h >= range.minHeight &&
+    h <= range.maxHeight &&
+    w % range.multipleOf === 0 &&
+    h % range.multipleOf === 0;
+  const seen = new Set();
+  return common
+    .filter(fits)
+    .filter(([w, h]) => !seen.has(`${w}x${h}`) && seen.add(`${w}x${h}`))
+    .map(([width, height]) => ({ width, height }));
+}
+
 // Only what the model allows, from its ModelInfo: its sizes, durations and frame rates.
 function fillModel() {
   const model = currentModel();
   if (!model) return;
-  const sizes = isRange(model.sizes) ? [] : model.sizes;
+  const sizes = isRange(model.sizes) ? presetSizes(model.sizes, model.defaultSize) : model.sizes;
   form.size.replaceChildren(
     ...sizes.map((s) =>
       el('option', {
