@@ -86,7 +86,8 @@ export async function makeSampleLedger(home, options = {}) {
       updatedAt: now,
     })}\n`,
   );
-  const second = `local_${results[1].jobId}.json`;
+  const estimated = results[1] ?? results[0];
+  const second = `local_${estimated.jobId}.json`;
   const record = JSON.parse(await readFile(path.join(ledger, second), 'utf8'));
   await writeFile(
     path.join(ledger, second),

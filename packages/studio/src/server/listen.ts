@@ -29,12 +29,8 @@ export async function listen(fetch: Fetch, port: number): Promise<Listening> {
   const runtime = globalThis as Runtimes;
   const hostname = '127.0.0.1';
   if (runtime.Deno) {
-    const server = await new Promise<DenoServer>((resolve) => {
-      const started: DenoServer = runtime.Deno!.serve(
-        { port, hostname, onListen: () => resolve(started) },
-        fetch,
-      );
-    });
+    // The socket is bound when serve() returns; onListen only silences Deno's own log line.
+    const server = runtime.Deno.serve({ port, hostname, onListen: () => {} }, fetch);
     return { port: server.addr.port, close: () => server.shutdown() };
   }
   if (runtime.Bun) {
