@@ -12,7 +12,7 @@ const home = await mkdtemp(path.join(os.tmpdir(), 'studio-runtime-'));
 const assert = (condition, message) => {
   if (!condition) throw new Error(message);
 };
-const { ledger } = await makeSampleLedger(home, { clips: 1, sequence: false });
+const { ledger } = await makeSampleLedger(home, { clips: 1, sequence: false, small: true });
 const studio = await startStudio({ ledgerDir: ledger, outDir: home });
 try {
   const headers = { 'x-studio-token': studio.token };

@@ -11,7 +11,7 @@ import { generateSequence } from '@video-gen/stitching';
  * folder. Sets `VIDEO_GEN_HOME` to `home`, since stitching records clips in the default ledger.
  *
  * @param {string} home
- * @param {{ clips?: number; sequence?: boolean }} [options]
+ * @param {{ clips?: number; sequence?: boolean; small?: boolean }} [options]  `small`: half-size videos (faster to render, for tests)
  * @returns {Promise<{ ledger: string; videos: string; jobsDir: string }>}
  */
 export async function makeSampleLedger(home, options = {}) {
@@ -21,6 +21,7 @@ export async function makeSampleLedger(home, options = {}) {
   const jobsDir = path.join(home, 'local-jobs');
   const provider = createLocal({ jobsDir, preset: 'ultrafast' });
   const poll = { initialIntervalMs: 50 };
+  const scale = options.small ? 0.5 : 1;
   const samples = [
     { prompt: 'A red kite over the sea at dawn', width: 640, height: 360, durationSeconds: 2, seed: 7 },
     {
@@ -43,6 +44,8 @@ export async function makeSampleLedger(home, options = {}) {
     results.push(
       await generateVideo({
         ...sample,
+        width: sample.width * scale,
+        height: sample.height * scale,
         provider,
         fps: 24,
         ledger,

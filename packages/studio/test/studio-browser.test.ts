@@ -16,9 +16,10 @@ let page: Page;
 const rangeRequests: string[] = [];
 const jobPosts: string[] = [];
 
+// Rendering the sample videos (and, once, unpacking Chromium) can take a while on a busy machine.
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'studio-browser-'));
-  const [sample, launched] = await Promise.all([makeSampleLedger(home), launchChromium()]);
+  const [sample, launched] = await Promise.all([makeSampleLedger(home, { small: true }), launchChromium()]);
   ledger = sample.ledger;
   browser = launched;
   studio = await startStudio({
@@ -35,7 +36,7 @@ beforeAll(async () => {
   });
   await page.goto(studio.url);
   await page.waitForSelector('body[data-ready="true"]');
-});
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -69,7 +70,7 @@ describe('the studio in a headless browser', () => {
     const text = await page.locator('#grid').textContent();
     expect(text).toContain('A red kite over the sea at dawn');
     expect(text).toContain('local/local-v1');
-    expect(text).toContain('640×360');
+    expect(text).toContain('320×180');
   });
 
   it('filters by status, provider and text', async () => {
@@ -133,6 +134,7 @@ describe('the studio in a headless browser', () => {
   });
 
   it('starts a generation from the form, shows its live progress, then shows it in the grid', async () => {
+    await page.selectOption('#new-form [name=size]', '640x360');
     await page.fill('#new-form [name=prompt]', 'A lighthouse at night, waves below');
     await page.fill('#new-form [name=durationSeconds]', '1');
     await page.waitForSelector('#check.valid');

@@ -29,16 +29,17 @@ function rawRequest(headers: Record<string, string>): Promise<number> {
   });
 }
 
+// Rendering the sample videos can take a while on a busy machine.
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'studio-server-'));
-  ({ ledger } = await makeSampleLedger(home, { clips: 2, sequence: false }));
+  ({ ledger } = await makeSampleLedger(home, { clips: 2, sequence: false, small: true }));
   studio = await startStudio({ ledgerDir: ledger, outDir: path.join(home, 'out') });
   const generations = (await (await get('/api/generations')).json()) as { id: string; hasVideo: boolean }[];
   ids = {
     video: generations.find((generation) => generation.hasVideo)!.id,
     lost: generations.find((generation) => !generation.hasVideo)!.id,
   };
-});
+}, 240_000);
 
 afterAll(async () => {
   await studio?.close();
