@@ -61,6 +61,9 @@ function describeError(error: unknown): { code: string; message: string } {
   };
 }
 
+/** Finished jobs kept for the page; older ones are dropped. */
+const MAX_FINISHED = 100;
+
 /** Jobs run in this process by core's lifecycle, with their progress events fanned out to listeners. */
 export class JobBoard implements JobSource {
   private readonly jobs = new Map<string, StudioJob>();
@@ -83,6 +86,12 @@ export class JobBoard implements JobSource {
     const next: StudioJob = { ...job, ...change, updatedAt: new Date().toISOString() };
     this.jobs.set(id, next);
     for (const listener of this.listeners) listener(next);
+    if (next.state !== 'running') this.prune();
+  }
+
+  private prune(): void {
+    const finished = this.list().filter((job) => job.state !== 'running');
+    for (const job of finished.slice(MAX_FINISHED)) this.jobs.delete(job.id);
   }
 
   start(
