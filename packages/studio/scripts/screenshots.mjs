@@ -33,9 +33,6 @@ try {
   };
   await shot('generations');
 
-  await page.click('nav a[data-page=new]');
-  await page.fill('#new-form [name=prompt]', 'Hot-air balloons rising over a misty valley at sunrise');
-  await page.waitForSelector('#check.valid');
   for (const prompt of [
     'Hot-air balloons rising over a misty valley at sunrise',
     'Snow falling on a quiet village',
@@ -49,6 +46,12 @@ try {
   await page.waitForFunction(
     () => document.querySelectorAll('#job-list .job[data-phase="queued"]').length === 2,
   );
+  // Cancel one: it keeps its journal and is listed under Interrupted, with Resume.
+  await page
+    .locator('#job-list .job', { hasText: 'Hot-air balloons' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
+  await page.waitForSelector('#interrupted .job');
   await shot('jobs');
 
   await page.click('nav a[data-page=sequences]');
