@@ -55,7 +55,7 @@ beforeAll(async () => {
     outDir: path.join(home, 'out'),
     cacheDir: path.join(home, 'cache'),
     providerConfig: {
-      local: { jobsDir: path.join(home, 'jobs'), preset: 'ultrafast', simulatedQueueMs: 2500 },
+      local: { jobsDir: path.join(home, 'jobs'), preset: 'ultrafast', simulatedQueueMs: 4000 },
     },
   });
 });
