@@ -32,6 +32,8 @@ const statusCommand: typeof import('./commands/status.js').statusCommand = async
   (await import('./commands/status.js')).statusCommand(...args);
 const stitchCommand: typeof import('./commands/stitch.js').stitchCommand = async (...args) =>
   (await import('./commands/stitch.js')).stitchCommand(...args);
+const studioCommand: typeof import('./commands/studio.js').studioCommand = async (...args) =>
+  (await import('./commands/studio.js')).studioCommand(...args);
 const loginCommand: typeof import('./commands/login.js').loginCommand = async (...args) =>
   (await import('./commands/login.js')).loginCommand(...args);
 const logoutCommand: typeof import('./commands/login.js').logoutCommand = async (...args) =>
@@ -53,6 +55,7 @@ Examples:
   ${cli} list --status succeeded                         paid for, never downloaded
   ${cli} download local_1b2c3d -o kite.mp4               download a recorded generation again
   ${cli} models --backend local
+  ${cli} studio                                          review, play and start generations in a local page
   ${cli} doctor
 
 Exit codes:
@@ -281,6 +284,15 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--events', 'print progress events as JSON lines on stdout, then the result')
     .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
     .action(async (id: string, flags) => setExitCode(await downloadCommand(id, flags)));
+
+  program
+    .command('studio')
+    .description('open a local web page over the ledger: watch, play, resume and start generations')
+    .option('--port <n>', 'the port on 127.0.0.1 (default: a free one)', wholeNumber('--port', 0, '4173'))
+    .option('--no-open', 'print the URL only; do not open a browser')
+    .option('--json', 'print {"url","port"} as one JSON line')
+    .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
+    .action(async (flags) => setExitCode(await studioCommand(flags)));
 
   return program;
 }

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readEnvironment } from '@video-gen/core';
 import { loadVeo3Login } from '../backend/load-veo3-login.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeJsonLine } from '../output/json-output.js';
 import { reportError } from '../output/report-error.js';
+import { openBrowser } from '../run/open-browser.js';
 
 /** The flags of `video-gen login google`. */
 export interface LoginFlags {
@@ -12,23 +12,6 @@ export interface LoginFlags {
   readonly open?: boolean | undefined;
   readonly timeout?: number | undefined;
   readonly json?: boolean | undefined;
-}
-
-/** Opens `url` in the user's browser, best effort: the URL is printed anyway. */
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : ['xdg-open', [url]];
-  try {
-    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => {});
-    child.unref();
-  } catch {
-    // No browser opener: the printed URL is the way.
-  }
 }
 
 /**
