@@ -1,10 +1,12 @@
-import type { ModelInfo } from '@video-gen/core';
+import type { ModelImageInputs, ModelInfo } from '@video-gen/core';
 
 /**
  * A caller's capability entry for a wrapped AI SDK model: the model id plus whatever differs from
- * the defaults of {@link aiSdkModelInfo}.
+ * the defaults of {@link aiSdkModelInfo} (`images` field by field).
  */
-export type AiSdkModelEntry = { readonly id: string } & Partial<Omit<ModelInfo, 'id'>>;
+export type AiSdkModelEntry = { readonly id: string; readonly images?: Partial<ModelImageInputs> } & Partial<
+  Omit<ModelInfo, 'id' | 'images'>
+>;
 
 const DEFAULT_SIZES = [
   { width: 1280, height: 720, label: '16:9' },
