@@ -16,11 +16,12 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-/** `16:9` for 1280×720: the size's label when it is a ratio, else the reduced ratio. */
+/** `16:9` for 1280×720 (or a `1280:720` label): the reduced ratio of the label when it is one, else of the size. */
 export function aspectRatioOf(width: number, height: number, label?: string): `${number}:${number}` {
-  if (label && /^\d+:\d+$/.test(label)) return label as `${number}:${number}`;
-  const divisor = gcd(width, height);
-  return `${width / divisor}:${height / divisor}`;
+  const ratio = label ? /^(\d+):(\d+)$/.exec(label) : null;
+  const [w, h] = ratio ? [Number(ratio[1]), Number(ratio[2])] : [width, height];
+  const divisor = gcd(w, h);
+  return `${w / divisor}:${h / divisor}`;
 }
 
 /**
