@@ -339,9 +339,10 @@ export function fromAiSdk(source: AiSdkVideoModelSource, options: FromAiSdkOptio
         };
       }
       const webhook = webhooks.get(job.id);
-      if (webhook && !webhook.settled && Date.now() - webhook.lastPolledAt < fallbackPollMs) {
+      const sinceVendor = webhook ? Date.now() - webhook.lastPolledAt : 0;
+      if (webhook && !webhook.settled && sinceVendor < fallbackPollMs) {
         // Waiting for the callback: a local check, no vendor call.
-        return { state: 'running', retryAfterMs: WEBHOOK_CHECK_MS };
+        return { state: 'running', retryAfterMs: Math.min(WEBHOOK_CHECK_MS, fallbackPollMs - sinceVendor) };
       }
       if (webhook) webhook.lastPolledAt = Date.now();
       const status = toJobStatus(job, await checkStatus(job, ctx), ctx);
