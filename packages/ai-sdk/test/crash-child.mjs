@@ -1,18 +1,22 @@
-// One generateVideo through fromAiSdk(@ai-sdk/fal) against the parent's loopback fal queue, with
-// the BUILT packages; prints each progress phase so the parent can SIGKILL it after doStart.
-// argv[2]: JSON { origin, key, model, outPath }.
+// One generateVideo through fromAiSdk (@ai-sdk/fal or @ai-sdk/google-vertex) against the parent's
+// loopback fake, with the BUILT packages; prints each progress phase so the parent can SIGKILL it
+// after doStart. argv[2]: JSON { vendor, origin, key, model, outPath }.
 import { createFal } from '@ai-sdk/fal';
+import { createVertex } from '@ai-sdk/google-vertex';
 import { fromAiSdk } from '@video-gen/ai-sdk';
 import { generateVideo } from '@video-gen/core';
 
-const { origin, key, model, outPath } = JSON.parse(process.argv[2]);
-const rewrite = (url) => url.replace(/^https:\/\/(queue\.fal\.run|v3\.fal\.media)/, origin);
+const { vendor, origin, key, model, outPath } = JSON.parse(process.argv[2]);
+const VENDOR_HOSTS = /^https:\/\/(queue\.fal\.run|v3\.fal\.media|aiplatform\.googleapis\.com)/;
 const rewritingFetch = (input, init) =>
-  fetch(rewrite(input instanceof Request ? input.url : String(input)), init);
+  fetch((input instanceof Request ? input.url : String(input)).replace(VENDOR_HOSTS, origin), init);
 
-const fal = createFal({ apiKey: key, fetch: rewritingFetch });
+const aiSdkModel =
+  vendor === 'fal'
+    ? createFal({ apiKey: key, fetch: rewritingFetch }).video(model)
+    : createVertex({ apiKey: key, fetch: rewritingFetch }).video(model);
 await generateVideo({
-  provider: fromAiSdk(fal.video(model), { id: 'fal' }),
+  provider: fromAiSdk(aiSdkModel, { id: vendor }),
   prompt: 'A crash test clip',
   outPath,
   fetch: rewritingFetch,
