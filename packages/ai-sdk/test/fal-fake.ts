@@ -19,6 +19,8 @@ export interface FalFakeOptions {
   /** Result polls answered "still in progress" before the outcome. Default 2. */
   readonly pendingPolls?: number;
   readonly outcome?: FalOutcome;
+  /** Result polls answered by a gateway's 502 (an HTML page) before anything else. Default 0. */
+  readonly badGateways?: number;
 }
 
 export interface RecordedFalRequest {
@@ -32,6 +34,7 @@ export function falFake(options: FalFakeOptions = {}) {
   const requests: RecordedFalRequest[] = [];
   const polls = new Map<string, number>();
   let next = 0;
+  let gateways = 0;
   const outcome = options.outcome ?? { kind: 'video' };
   const record = async (request: Request) => {
     const text = request.method === 'GET' ? '' : await request.text();
@@ -53,6 +56,14 @@ export function falFake(options: FalFakeOptions = {}) {
         return HttpResponse.json({ detail: 'Unauthorized' }, { status: 401 });
       }
       const id = match[1];
+      if (gateways < (options.badGateways ?? 0)) {
+        gateways += 1;
+        return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'content-type': 'text/html' },
+        });
+      }
       const seen = polls.get(id) ?? 0;
       polls.set(id, seen + 1);
       if (seen < (options.pendingPolls ?? 2)) {

@@ -100,6 +100,15 @@ describe('fromAiSdk with @ai-sdk/fal', () => {
     expect(existsSync(`${outPath}.job.json`)).toBe(false);
   });
 
+  it('checks again after a 502 on a status poll (which @ai-sdk/fal reports as an error): the job is not lost', async () => {
+    const fake = useFal({ pendingPolls: 1, badGateways: 2 });
+    const outPath = path.join(dir, 'flaky.mp4');
+    const result = await generateVideo({ provider: 'fal', model: MODEL, prompt: 'x', outPath, ...FAST });
+    expect(readFileSync(result.path).subarray(4, 8).toString('ascii')).toBe('ftyp');
+    expect(fake.submits()).toHaveLength(1);
+    expect(fake.polls()).toHaveLength(4);
+  });
+
   it('reports a refused fal request as a ContentPolicyError', async () => {
     useFal({
       pendingPolls: 0,

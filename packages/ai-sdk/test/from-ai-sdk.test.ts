@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mapAiSdkError } from '../src/from-ai-sdk/map-error.js';
 import { operationId } from '../src/from-ai-sdk/operation-id.js';
 import { toVideoSource } from '../src/from-ai-sdk/video-source.js';
-import { type AiSdkVideoModel, fromAiSdk } from '../src/index.js';
+import { type AiSdkVideoModel, classifyFailure, fromAiSdk } from '../src/index.js';
 
 async function readAll(source: VideoSource): Promise<Buffer> {
   if (source.type !== 'stream') throw new Error('expected a stream');
@@ -63,6 +63,18 @@ describe('fromAiSdk pieces', () => {
     expect(() => toVideoSource({ type: 'uploaded', mediaType: 'video/mp4' }, 'x')).toThrow(
       /your own storage/,
     );
+  });
+
+  it('reads failure messages: refusals, expiries, failures, and failed checks that are not failed jobs', () => {
+    expect(classifyFailure('Video generation failed: the prompt violates the usage guidelines')).toBe(
+      'content_policy',
+    );
+    expect(classifyFailure('Content policy violation')).toBe('content_policy');
+    expect(classifyFailure('The request has expired')).toBe('expired');
+    expect(classifyFailure('Inference failed: worker crashed')).toBe('failed');
+    expect(classifyFailure('Bad Gateway')).toBe('transient');
+    expect(classifyFailure('Failed to process error response')).toBe('transient');
+    expect(classifyFailure('')).toBe('transient');
   });
 
   it('names jobs by the operation id the vendor gave', () => {

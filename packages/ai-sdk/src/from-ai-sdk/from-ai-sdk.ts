@@ -7,6 +7,7 @@ import type {
   Experimental_VideoModelV4VideoData as VideoModelV4VideoData,
 } from '@ai-sdk/provider';
 import {
+  ApiRequestError,
   ConfigurationError,
   ContentPolicyError,
   GenerationFailedError,
@@ -219,6 +220,13 @@ export function fromAiSdk(source: AiSdkVideoModelSource, options: FromAiSdkOptio
       case 'error': {
         const message = `${id} job ${job.id} failed: ${result.error}`;
         const kind = classify(result.error);
+        if (kind === 'transient') {
+          // The status request failed, not the job: core retries it, and the journal stays.
+          throw new ApiRequestError(`${id}: checking job ${job.id} failed: ${result.error}`, {
+            provider: id,
+            retryable: true,
+          });
+        }
         const error =
           kind === 'content_policy'
             ? new ContentPolicyError(message, { provider: id, job })
