@@ -93,6 +93,12 @@ describe('fromAiSdk with @ai-sdk/google-vertex (Veo, Express mode)', () => {
     expect(polls[0]?.body).toEqual({ operationName: result.jobId });
   });
 
+  it('takes the id vertex by default, with the model id as its one model', () => {
+    const provider = fromAiSdk(createVertex({ apiKey: VERTEX_KEY }).video(MODEL));
+    expect(provider.id).toBe('vertex');
+    expect(provider.models.map((model) => model.id)).toEqual([MODEL]);
+  });
+
   it('reports a failed operation as a GenerationFailedError', async () => {
     const { provider } = veo({ kind: 'failed', code: 13, message: 'Internal error encountered.' });
     const outPath = path.join(dir, 'failed.mp4');

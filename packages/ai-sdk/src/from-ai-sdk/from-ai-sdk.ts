@@ -53,7 +53,7 @@ export type AiSdkVideoModelSource = AiSdkVideoModel | ((modelId: string) => AiSd
 
 /** Options for {@link fromAiSdk}. */
 export interface FromAiSdkOptions {
-  /** The registry id. Default: the model's provider name up to the first dot (`fal.video` → `fal`). */
+  /** The registry id. Default: the model's provider name up to the first dot (`fal.video` → `fal`; `vertex` for Google Vertex). */
   readonly id?: string;
   /**
    * What each model accepts, validated before any paid call; `models[0]` is the default. Entries
@@ -82,6 +82,7 @@ export interface FromAiSdkOptions {
 const WEBHOOK_CHECK_MS = 1_000;
 
 function defaultId(model: VideoModelV4): string {
+  if (model.provider.startsWith('google.vertex')) return 'vertex';
   const name = model.provider.split('.')[0] ?? model.provider;
   return name.toLowerCase().replace(/[^a-z0-9._-]/g, '-') || 'ai-sdk';
 }
