@@ -26,6 +26,13 @@ const runs = [
     args: ['examples/node/sequence.mjs'],
     expect: { width: 640, height: 360, fps: 24, duration: 6 - 2 / 24 },
   },
+  // docs/ai-sdk.md: the AI SDK's experimental_generateVideo with toAiSdk(createLocal()).
+  {
+    name: 'node-ai-sdk',
+    command: process.execPath,
+    args: ['examples/node/ai-sdk.mjs'],
+    expect: { width: 640, height: 360, fps: 24, duration: 2 },
+  },
   {
     name: 'bun',
     command: bin('bun'),

@@ -30,3 +30,4 @@ export {
   type WithRetryOptions,
   withRetry,
 } from './retry/retry-policy.js';
+export { resolveRequest } from './validation/resolve-request.js';

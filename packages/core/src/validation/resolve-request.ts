@@ -21,7 +21,14 @@ function throwIfIssues(issues: readonly ValidationIssue[], provider: VideoProvid
 /**
  * Checks a request against the provider's model and loads its images: everything that can be
  * known before the paid call. Throws one {@link ValidationError} listing every problem, or an
- * InputFileError for an image that cannot be used.
+ * InputFileError for an image that cannot be used. Exported for bridges that submit to a provider
+ * outside `generateVideo` (such as `toAiSdk` in `@video-gen/ai-sdk`).
+ *
+ * @example
+ * ```ts
+ * const { request, warnings } = await resolveRequest({ prompt: 'waves' }, provider, randomUUID());
+ * const job = await provider.submit(request, ctx);
+ * ```
  */
 export async function resolveRequest(
   options: GenerateVideoOptions,
