@@ -47,6 +47,7 @@ export function ledgerRecorder(ledger: string | false | undefined, logger: Logge
           job,
           request: journal.request,
           outPath: journal.outPath,
+          ...(journal.costEstimate ? { costEstimate: journal.costEstimate } : {}),
           createdAt: previous?.createdAt ?? now,
           ...(previous?.usage ? { usage: previous.usage } : {}),
           // An undefined field (usage not reported this time) must not erase what was recorded.
