@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkVideoRequest,
+  DownloadError,
+  downloadGeneration,
   estimateCost,
   type GenerationRecord,
   generateVideo,
@@ -183,6 +185,42 @@ describe('maxCost', () => {
     expect(sumCosts([record!])).toEqual({
       credits: { amount: 45, actual: 45, estimated: 0, generations: 1 },
     });
+  });
+});
+
+describe('the ledger keeps the estimate', () => {
+  it('through a later downloadGeneration of the same generation', async () => {
+    const dir = tempDir();
+    const stateDir = path.join(dir, 'state');
+    const ledger = path.join(dir, 'ledger');
+    const broken = new DownloadError('connection reset', { code: 'truncated', retryable: true });
+    const fake = createFakeProvider({
+      stateDir,
+      videoPath: tinyMp4(),
+      errors: { download: [broken, broken, broken] },
+    });
+    const priced = (inner: FakeProvider): FakeProvider =>
+      Object.assign(Object.create(inner) as FakeProvider, {
+        models: [withPrice(credits(12)), ...fakeModels.slice(1)],
+      });
+    await generateVideo({
+      provider: priced(fake),
+      prompt: 'waves',
+      outPath: path.join(dir, 'v.mp4'),
+      ledger,
+      ...fast,
+    }).catch(() => undefined);
+    const [record] = await listGenerations({ ledger });
+    expect(record).toMatchObject({ status: 'succeeded', costEstimate: { amount: 48 } });
+    const again = priced(createFakeProvider({ stateDir, videoPath: tinyMp4() }));
+    await downloadGeneration(record!.id, {
+      ledger,
+      provider: again,
+      outPath: path.join(dir, 'again.mp4'),
+      ...fast,
+    });
+    const [after] = await listGenerations({ ledger });
+    expect(after).toMatchObject({ status: 'downloaded', costEstimate: { amount: 48, unit: 'credits' } });
   });
 });
 
