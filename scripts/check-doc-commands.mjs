@@ -1,5 +1,5 @@
 // Runs the shell commands the docs show, as written, offline with the local provider: every fenced
-// block marked ```sh doc-check in README.md, docs/getting-started.md, docs/cli.md and the package
+// block marked ```sh doc-check in README.md, docs/getting-started.md, docs/cli.md, docs/costs.md and the package
 // READMEs. Each block runs in a fresh folder inside the repository (.tmp/, ignored), where
 // `packages/` and `examples/` are linked, so `npx --no-install video-gen …` and
 // `npx bun examples/…` resolve exactly as they do for a user in the clone; the folder is removed
@@ -14,6 +14,7 @@ const pages = [
   'README.md',
   'docs/getting-started.md',
   'docs/cli.md',
+  'docs/costs.md',
   ...readdirSync(path.join(root, 'packages')).map((name) => `packages/${name}/README.md`),
 ].filter((page) => {
   try {

@@ -4,6 +4,7 @@ import { DEFAULT_SEQUENCE_DIR } from './commands/sequence-dir.js';
 import { EXIT_CODE_TABLE, ExitCode } from './exit-codes.js';
 import type { GenerateFlags } from './options/generate-flags.js';
 import { parseLoop } from './options/loop.js';
+import { parseMaxCost } from './options/parse-max-cost.js';
 import { seconds, wholeNumber } from './options/parse-number.js';
 import { collectProviderOption } from './options/parse-provider-option.js';
 import { parseSince } from './options/parse-since.js';
@@ -122,7 +123,15 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       'output file (default: a new video-<provider>-<time>.mp4 in the current folder)',
     )
     .option('-f, --force', 'overwrite an existing output file')
-    .option('--dry-run', 'validate and print the request; no paid call, no file written')
+    .option(
+      '--dry-run',
+      'validate and print the request and its cost estimate; no paid call, no file written',
+    )
+    .option(
+      '--max-cost <amount>',
+      "refuse before any paid call when the estimate is above this: in the model's unit (2.5) or with it (2.5USD, 50credits); with --stitch, for the whole sequence",
+      parseMaxCost,
+    )
     .option('--json', 'print one JSON object (the result, or {"error":…}) on stdout')
     .option('--events', 'print progress events as JSON lines on stdout, then the result')
     .option(
@@ -264,7 +273,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       'only those created since a date (2026-11-01) or a span (12h, 7d)',
       (value: string) => parseSince(value),
     )
-    .option('--json', 'print a JSON array of the ledger records')
+    .option(
+      '--sum',
+      'add the total cost per unit (USD, credits): reported where the vendor reports it, else estimated',
+    )
+    .option('--json', 'print a JSON array of the ledger records ({ generations, total } with --sum)')
     .action(async (flags) =>
       setExitCode(await listCommand({ ...flags, backend: flags.backend ?? flags.provider })),
     );

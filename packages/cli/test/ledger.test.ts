@@ -53,8 +53,12 @@ describe('video-gen list', () => {
     const run = await runCli(['list'], dir, env);
     expect(run.code).toBe(0);
     const [header, row] = run.stdout.trim().split('\n');
-    expect(header).toMatch(/^ID\s+STATUS\s+CREATED \(UTC\)\s+PROVIDER\/MODEL\s+VIDEO\s+PROMPT\s+OUTPUT$/);
-    expect(row).toMatch(/^local_\S+\s+downloaded\s+.*local\/local-v1\s+160x96 1s\s+"a kite over the sea"/);
+    expect(header).toMatch(
+      /^ID\s+STATUS\s+CREATED \(UTC\)\s+PROVIDER\/MODEL\s+VIDEO\s+COST\s+PROMPT\s+OUTPUT$/,
+    );
+    expect(row).toMatch(
+      /^local_\S+\s+downloaded\s+.*local\/local-v1\s+160x96 1s\s+~0 USD\s+"a kite over the sea"/,
+    );
     expect(row).toContain(path.join(dir, 'kite.mp4'));
 
     const [record] = await listJson();

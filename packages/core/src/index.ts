@@ -6,6 +6,7 @@
  */
 export * from './config/index.js';
 export * from './contract/index.js';
+export * from './cost/index.js';
 export * from './errors/index.js';
 export * from './fs/index.js';
 export * from './http/index.js';

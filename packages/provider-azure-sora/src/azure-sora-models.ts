@@ -1,5 +1,6 @@
-import { ConfigurationError, type ModelInfo } from '@video-gen/core';
+import { ConfigurationError, type ModelInfo, withPrices } from '@video-gen/core';
 import { type SoraModelId, soraModels } from '@video-gen/provider-sora';
+import { azureSoraPrices } from './azure-sora-prices.js';
 
 /**
  * Azure's own lifecycle for Sora 2, which differs from OpenAI's: `sora-2` deployments are
@@ -29,8 +30,9 @@ export function azureSoraModels(family: SoraModelId = 'sora-2'): readonly ModelI
       { provider: 'azure-sora' },
     );
   }
-  return [first, ...soraModels.filter((model) => model !== first)].map((model) => ({
+  const models = [first, ...soraModels.filter((model) => model !== first)].map((model) => ({
     ...model,
     ...AZURE_LIFECYCLE,
   }));
+  return withPrices(models, azureSoraPrices);
 }

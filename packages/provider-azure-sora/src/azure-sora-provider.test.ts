@@ -100,7 +100,7 @@ describe('createAzureSora: text to video', () => {
     expect(api.requests[0]!.fields.model).toBe(DEPLOYMENT);
   });
 
-  it("carries only the retired-model warning, with Azure's own date (2026-10-15), not OpenAI's shutdown notice", async () => {
+  it("carries the retired-model warning, with Azure's own date (2026-10-15), not OpenAI's shutdown notice, and the unknown-price one", async () => {
     mock();
     const result = await generateVideo({
       ...FAST,
@@ -113,6 +113,11 @@ describe('createAzureSora: text to video', () => {
         type: 'deprecated',
         feature: 'model',
         message: expect.stringContaining('retired 2026-10-15'),
+      }),
+      expect.objectContaining({
+        type: 'other',
+        feature: 'price',
+        message: expect.stringContaining('price_unknown'),
       }),
     ]);
   });
@@ -241,6 +246,7 @@ describe('createAzureSora: image to video (input_reference)', () => {
     expect(result.warnings).toEqual([
       expect.objectContaining({ type: 'deprecated', feature: 'model' }),
       expect.objectContaining({ type: 'approximated', feature: 'firstFrame' }),
+      expect.objectContaining({ type: 'other', feature: 'price' }),
     ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   ValidationError,
   VideoGenError,
   type VideoProvider,
+  withPrices,
   writeFileAtomic,
 } from '@video-gen/core';
 import { resolveFfmpeg } from '@video-gen/core/ffmpeg';
@@ -31,6 +32,7 @@ import {
   startRender,
 } from './local-job.js';
 import { localModels } from './local-models.js';
+import { localPrices } from './local-prices.js';
 import { assertOffline, planJob } from './plan-job.js';
 import { pruneReleasedJobs } from './prune-released-jobs.js';
 
@@ -98,7 +100,7 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
 
   return {
     id: 'local',
-    models: localModels,
+    models: withPrices(localModels, localPrices),
 
     parseProviderOptions(options) {
       const parsed = providerOptionsSchema.safeParse(options ?? {});

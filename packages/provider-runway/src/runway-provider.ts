@@ -5,6 +5,7 @@ import {
   type LoadedImage,
   type ProviderPlugin,
   type VideoProvider,
+  withPrices,
 } from '@video-gen/core';
 import { buildCreateCall, checkRunwayRequest, failedTaskError, taskStatus } from './runway-adapter.js';
 import { type ResolvedRunwayConfig, RunwayConfig, resolveRunwayConfig } from './runway-config.js';
@@ -12,11 +13,12 @@ import { toRunwayError } from './runway-errors.js';
 import { promptImageUri } from './runway-images.js';
 import { runwayModels } from './runway-models.js';
 import { parseRunwayOptions } from './runway-options.js';
+import { runwayPrices } from './runway-prices.js';
 import { buildVideoToVideoBody, checkVideoToVideo, inputVideoUri } from './runway-video-adapter.js';
 import { videoToVideoWire, withVideoToVideo } from './runway-video-models.js';
 
 /** The table with the video_to_video models added, built once. */
-const models = withVideoToVideo(runwayModels);
+const models = withPrices(withVideoToVideo(runwayModels), runwayPrices);
 
 interface Connection {
   readonly client: RunwayML;

@@ -1,7 +1,8 @@
-import type { GenerationWarning, ProviderPlugin, VideoProvider } from '@video-gen/core';
+import { type GenerationWarning, type ProviderPlugin, type VideoProvider, withPrices } from '@video-gen/core';
 import { resolveSoraConfig, soraSession } from './sora-client.js';
 import { SoraConfig } from './sora-config.js';
 import { soraModels } from './sora-models.js';
+import { soraPrices } from './sora-prices.js';
 import { createVideosApiProvider } from './videos-api-provider.js';
 
 /**
@@ -54,7 +55,7 @@ export function createSora(config: SoraConfig = {}): VideoProvider {
   return createVideosApiProvider({
     id: SORA_PROVIDER_ID,
     label: 'OpenAI Sora',
-    models: soraModels,
+    models: withPrices(soraModels, soraPrices),
     session: () => soraSession(resolveSoraConfig(config)),
     warnings: () => [SORA_SHUTDOWN_WARNING],
   });

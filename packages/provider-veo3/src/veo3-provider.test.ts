@@ -212,7 +212,10 @@ describe('veo3 on Vertex AI (enterprise mode)', () => {
       ],
       parameters: { sampleCount: 1, durationSeconds: 5, aspectRatio: '16:9' },
     });
-    expect(result.warnings).toEqual([]);
+    // No Vertex price for Veo 2 could be verified: the only warning says so.
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ feature: 'price', message: expect.stringContaining('price_unknown') }),
+    ]);
     const veo3Style = await rejection(
       generate({ referenceImages: [png], providerOptions: { veo3: { referenceType: 'style' } } }),
     );

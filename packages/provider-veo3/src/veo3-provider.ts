@@ -13,7 +13,9 @@ import {
   type ProviderContext,
   type ProviderPlugin,
   type VideoProvider,
+  withPrices,
 } from '@video-gen/core';
+import { veoPrices } from './veo-prices.js';
 import { checkVeo3Request, toJobStatus, videosOf } from './veo3-adapter.js';
 import { hasVeo3Credentials, Veo3Config } from './veo3-config.js';
 import { openConnection, type Veo3Connection } from './veo3-connection.js';
@@ -47,7 +49,7 @@ export interface Veo3Provider extends VideoProvider {
 }
 
 /** The table with Veo 3.1's video extension added, built once. */
-const models = withVideoExtension(veo3Models);
+const models = withPrices(withVideoExtension(veo3Models), veoPrices);
 
 function notAnOperation(job: JobRef, mode: string): GenerationFailedError {
   const submitted = typeof job.data?.mode === 'string' ? job.data.mode : undefined;

@@ -29,6 +29,7 @@ export type {
   SequenceClip,
   SequenceClipResult,
   SequenceConcatOptions,
+  SequenceCostEstimate,
   SequenceGenerationSettings,
   SequenceProgressEvent,
 } from './sequence/sequence-options.js';

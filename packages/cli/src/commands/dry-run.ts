@@ -6,20 +6,15 @@ import {
   type GenerationWarning,
   OutputExistsError,
 } from '@video-gen/core';
+import { describeEstimate } from '../output/format-cost.js';
 import { writeJsonLine } from '../output/json-output.js';
 import { type OutputFormat, printWarnings } from '../output/print-result.js';
 
-/** A cost estimate, once core's checked request carries one (see docs/cli.md); nothing before that. */
-interface CostEstimate {
-  readonly amount: number;
-  readonly currency: string;
-}
-
 function costLine(checked: CheckedVideoRequest): string[] {
-  const estimate = (checked as { costEstimate?: CostEstimate }).costEstimate;
-  return estimate
-    ? [`  cost:      about ${estimate.amount} ${estimate.currency} (the provider's estimate)`]
-    : [];
+  const estimate = checked.costEstimate;
+  return [
+    `  cost:      ${estimate ? describeEstimate(estimate) : 'unknown (no price recorded for this model)'}`,
+  ];
 }
 
 function printChecked(checked: CheckedVideoRequest, outPath: string | undefined): void {

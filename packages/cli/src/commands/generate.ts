@@ -71,6 +71,7 @@ export async function prepareRequest(
     ...(flags.output !== undefined ? { outPath: path.resolve(cwd, flags.output) } : {}),
     overwrite: flags.force === true,
     ...(flags.timeout !== undefined ? { timeoutMs: Math.round(flags.timeout * 1000) } : {}),
+    ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
   };
   return { options, notices, warnings };
 }

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   CancelledError,
+  type CheckedVideoRequest,
+  type CostEstimate,
+  checkMaxCost,
   checkVideoRequest,
   defaultModel,
   getProvider,
@@ -18,6 +21,7 @@ import { expandImages } from '../options/expand-images.js';
 import type { GenerateFlags } from '../options/generate-flags.js';
 import { settingsFromFlags } from '../options/settings-from-flags.js';
 import { cliCommand } from '../output/cli-command.js';
+import { describeEstimate, formatAmount } from '../output/format-cost.js';
 import { writeJsonLine } from '../output/json-output.js';
 import { type OutputFormat, outputFormatFor, printWarnings } from '../output/print-result.js';
 import type { ProgressReporter } from '../output/progress-display.js';
@@ -67,8 +71,29 @@ function sequenceProgress(reporter: ProgressReporter, format: OutputFormat) {
       writeJsonLine({ type: 'sequence', ...rest });
       return;
     }
+    if (event.phase === 'estimated') {
+      // A free sequence (the local provider) needs no cost line.
+      if (event.costEstimate && event.costEstimate.amount > 0)
+        reporter.note(`cost: ${describeEstimate(event.costEstimate)}`);
+      return;
+    }
     const text = PHASE_TEXT[event.phase];
     if (text) reporter.note(label ? `${label}: ${text}` : text);
+  };
+}
+
+/** The clips' estimates summed, when every clip has one. */
+function sequenceEstimate(checked: readonly CheckedVideoRequest[]): CostEstimate | undefined {
+  const estimates = checked.map((clip) => clip.costEstimate);
+  const first = estimates[0];
+  if (!first || estimates.some((estimate) => estimate === undefined)) return undefined;
+  const amount = Math.round(estimates.reduce((sum, estimate) => sum + estimate!.amount, 0) * 1e6) / 1e6;
+  return {
+    amount,
+    unit: first.unit,
+    basis: estimates.map((estimate) => estimate!.amount).join(' + '),
+    source: first.source,
+    asOf: first.asOf,
   };
 }
 
@@ -80,7 +105,7 @@ async function dryRunSequence(
   format: OutputFormat,
 ): Promise<number> {
   const settings = settingsFromFlags(flags);
-  const checked = [];
+  const checked: CheckedVideoRequest[] = [];
   for (const [position, clip] of clips.entries()) {
     const images = distribution.perClip[position] ?? [];
     // Later clips start from the previous clip's last frame, so their own images are references.
@@ -94,8 +119,18 @@ async function dryRunSequence(
       }),
     );
   }
+  const costEstimate = sequenceEstimate(checked);
+  const model = checked[0] ? provider.models.find((m) => m.id === checked[0]!.model) : undefined;
+  // The dry run refuses what generateSequence would: an estimate above --max-cost.
+  if (model)
+    checkMaxCost(flags.maxCost, costEstimate, model, provider.id, `the sequence of ${checked.length} clips`);
   if (format !== 'human') {
-    writeJsonLine({ dryRun: true, images: distribution.perClip, clips: checked });
+    writeJsonLine({
+      dryRun: true,
+      images: distribution.perClip,
+      clips: checked,
+      costEstimate: costEstimate ?? null,
+    });
     return 0;
   }
   const lines = ['Dry run: every clip is valid. Nothing was submitted and no file was written.'];
@@ -105,7 +140,11 @@ async function dryRunSequence(
     );
     for (const image of clip.images) lines.push(`    ${image.role.padEnd(11)} ${image.source}`);
     if (position > 0) lines.push(`    firstFrame  (the last frame of clip ${position})`);
+    lines.push(`    cost        ${clip.costEstimate ? describeEstimate(clip.costEstimate) : 'unknown'}`);
   }
+  lines.push(
+    `  total cost: ${costEstimate ? `about ${formatAmount(costEstimate.amount, costEstimate.unit)} for ${checked.length} clips (prices as of ${costEstimate.asOf})` : 'unknown (no price recorded for this model)'}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   printWarnings(
     checked.flatMap((clip, position) =>
@@ -127,6 +166,7 @@ function printSequence(
     concatPath: result.concatPath ?? null,
     manifestPath: result.manifestPath,
     images: distribution.perClip,
+    costEstimate: result.costEstimate ?? null,
     warnings: result.warnings,
   };
   if (format === 'json') {
@@ -218,6 +258,7 @@ export async function stitchCommand(prompt: string | undefined, flags: GenerateF
             ? { concatTo: path.resolve(cwd, flags.concat), concat: { overwrite: flags.force === true } }
             : {}),
           resume: flags.resume === true,
+          ...(flags.maxCost !== undefined ? { maxCost: flags.maxCost } : {}),
           ...(flags.delay !== undefined ? { delayBetweenClipsMs: Math.round(flags.delay * 1000) } : {}),
           ...(flags.timeout !== undefined ? { timeoutMs: Math.round(flags.timeout * 1000) } : {}),
           signal,

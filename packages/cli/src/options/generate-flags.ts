@@ -1,3 +1,5 @@
+import type { MaxCost } from '@video-gen/core';
+
 /** The flags of the default command (generate, dry run and stitch), as commander parses them. */
 export interface GenerateFlags {
   readonly images?: string[];
@@ -41,4 +43,6 @@ export interface GenerateFlags {
   /** `--download <id>`: Python's name for `video-gen download <id>`. */
   readonly download?: string;
   readonly loop?: boolean;
+  /** `--max-cost`: the most one video (or, with `--stitch`, the whole sequence) may cost. */
+  readonly maxCost?: MaxCost;
 }

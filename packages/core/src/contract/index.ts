@@ -11,6 +11,7 @@ export {
   type VideoSize,
   type VideoSizeRange,
 } from './model-info.js';
+export type { ModelPrice, PriceSource, PriceTier, PriceUnit } from './model-price.js';
 export { defaultModel, describeModelStatus, modelStatus } from './model-status.js';
 export type { ProviderConfigSource } from './provider-config-source.js';
 export type { ProviderContext } from './provider-context.js';

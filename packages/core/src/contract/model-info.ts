@@ -1,3 +1,4 @@
+import type { ModelPrice } from './model-price.js';
 import type { ModelVideoInput } from './video-input.js';
 
 /** A video size in pixels. */
@@ -104,6 +105,8 @@ export interface ModelInfo {
   readonly maxPromptLength: number;
   /** Whether and how the model takes an input video (`generateVideo({ video })`); absent when it takes none. */
   readonly videoInput?: ModelVideoInput;
+  /** What a generation costs, in the vendor's unit, with its source and date; see `estimateCost()`. Absent when nobody has recorded it. */
+  readonly price?: ModelPrice;
 }
 
 /** Whether a size spec is a range rather than a list. */

@@ -1,4 +1,4 @@
-import { journalSchemas } from '../lifecycle/journal-schema.js';
+import { costEstimateSchema, journalSchemas } from '../lifecycle/journal-schema.js';
 
 type Shared = Awaited<ReturnType<typeof journalSchemas>>;
 let record: Promise<ReturnType<typeof buildRecordSchema>> | undefined;
@@ -20,6 +20,7 @@ function buildRecordSchema({ z, jobRef, request }: Shared) {
         raw: z.json().optional(),
       })
       .optional(),
+    costEstimate: costEstimateSchema(z).optional(),
     error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),

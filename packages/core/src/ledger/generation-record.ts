@@ -1,5 +1,6 @@
 import type { JobRef } from '../contract/job-ref.js';
 import type { JobUsage } from '../contract/job-status.js';
+import type { CostEstimate } from '../cost/estimate-cost.js';
 import type { JournalRequest } from '../lifecycle/journal.js';
 
 /** Where a recorded generation stands. */
@@ -21,8 +22,10 @@ export interface GenerationRecord {
   readonly request: JournalRequest;
   /** Where the video was (or is to be) written. */
   readonly outPath: string;
-  /** Usage or cost the vendor reported. */
+  /** Usage or cost the vendor reported (`usage.cost`: the actual charge, where the vendor reports one). */
   readonly usage?: JobUsage | undefined;
+  /** The estimate made before the submit, from the model's price table (absent for records written before estimates, or for models without a known price). */
+  readonly costEstimate?: CostEstimate | undefined;
   /** Why it failed or expired. */
   readonly error?: { readonly code: string; readonly message: string } | undefined;
   readonly createdAt: string;

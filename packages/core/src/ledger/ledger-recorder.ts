@@ -47,6 +47,10 @@ export function ledgerRecorder(ledger: string | false | undefined, logger: Logge
           job,
           request: journal.request,
           outPath: journal.outPath,
+          // A download of a recorded generation has no estimate of its own: the recorded one stays.
+          ...((journal.costEstimate ?? previous?.costEstimate)
+            ? { costEstimate: journal.costEstimate ?? previous?.costEstimate }
+            : {}),
           createdAt: previous?.createdAt ?? now,
           ...(previous?.usage ? { usage: previous.usage } : {}),
           // An undefined field (usage not reported this time) must not erase what was recorded.

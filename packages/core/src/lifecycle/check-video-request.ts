@@ -1,6 +1,9 @@
 import type { ModelStatus } from '../contract/model-info.js';
 import { describeModelStatus, modelStatus } from '../contract/model-status.js';
 import type { GenerationWarning, LoadedImage, LoadedVideo } from '../contract/request.js';
+import type { CostEstimate } from '../cost/estimate-cost.js';
+import { checkMaxCost } from '../cost/max-cost.js';
+import { requestCost } from '../cost/request-cost.js';
 import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import type { GenerateVideoOptions } from './generate-video-options.js';
@@ -39,6 +42,11 @@ export interface CheckedVideoRequest {
     height?: number;
   };
   readonly providerOptions: Readonly<Record<string, unknown>>;
+  /**
+   * What the generation is expected to cost, from the model's price table; absent (with a
+   * `price_unknown` warning) when the model has no known price.
+   */
+  readonly costEstimate?: CostEstimate;
   readonly warnings: readonly GenerationWarning[];
 }
 
@@ -64,7 +72,9 @@ function describeVideo(video: LoadedVideo): NonNullable<CheckedVideoRequest['vid
 /**
  * Validates a request exactly as {@link generateVideo} would — model, sizes, durations, images —
  * without submitting anything or writing any file: a dry run. Throws the same errors, including
- * a ValidationError (`invalid_options`) for an option of the wrong type or an unknown one.
+ * a ValidationError (`invalid_options`) for an option of the wrong type or an unknown one, and
+ * `over_budget` / `cost_unit_mismatch` / `price_unknown` when `maxCost` cannot be kept. The
+ * result carries the cost estimate (`costEstimate`) when the model's price is known.
  *
  * @example
  * ```ts
@@ -76,6 +86,8 @@ export async function checkVideoRequest(options: GenerateVideoOptions): Promise<
   await parseOptions('checkVideoRequest', options);
   const provider = await resolveProvider(options.provider, options.providerConfig);
   const { request, warnings } = await resolveRequest(options, provider, 'dry-run');
+  const costEstimate = requestCost(request, provider.id, warnings);
+  checkMaxCost(options.maxCost, costEstimate, request.model, provider.id);
   return {
     provider: provider.id,
     model: request.model.id,
@@ -95,6 +107,7 @@ export async function checkVideoRequest(options: GenerateVideoOptions): Promise<
     ],
     ...(request.video ? { video: describeVideo(request.video) } : {}),
     providerOptions: request.providerOptions,
+    ...(costEstimate ? { costEstimate } : {}),
     warnings,
   };
 }

@@ -2,6 +2,7 @@ import type { JobUsage } from '../contract/job-status.js';
 import type { GenerationWarning } from '../contract/request.js';
 import type { VideoInputUse } from '../contract/video-input.js';
 import type { VideoProvider } from '../contract/video-provider.js';
+import type { MaxCost } from '../cost/max-cost.js';
 import type { ProviderLimits } from '../limits/request-limiter.js';
 import type { ImageInput } from '../media/load-image.js';
 import type { VideoInput } from '../media/load-video.js';
@@ -98,6 +99,13 @@ export interface GenerateVideoOptions extends GenerationSettings {
   readonly videoUse?: VideoInputUse;
   /** Where to write the MP4. Default: a unique name in the working directory. */
   readonly outPath?: string;
+  /**
+   * The most this generation may cost: a number in the model's unit (USD, or Runway credits), or
+   * `{ amount, unit }`. When the estimate (see `estimateCost()`) is above it, the call is a
+   * ValidationError `over_budget` before any network call; a cap in another unit is
+   * `cost_unit_mismatch`, and a model without a known price is `price_unknown`.
+   */
+  readonly maxCost?: MaxCost;
 }
 
 /** How long each phase took, in milliseconds. */

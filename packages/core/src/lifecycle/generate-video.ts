@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { defaultModel } from '../contract/model-status.js';
+import { checkMaxCost } from '../cost/max-cost.js';
+import { requestCost } from '../cost/request-cost.js';
 import { CancelledError } from '../errors/job-errors.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
@@ -43,7 +45,9 @@ import { driveJournal, runJournal } from './start-run.js';
  *
  * @throws {ValidationError} an option of the wrong type or range, or an unknown option
  * (`invalid_options`, each issue naming the option); `outPath` is a folder (`output_not_file`) or
- * cannot be created; the request does not fit the model (every problem is listed).
+ * cannot be created; the request does not fit the model (every problem is listed); the estimate
+ * is above `maxCost` (`over_budget`), `maxCost` is in another unit (`cost_unit_mismatch`) or the
+ * model has no known price while `maxCost` is set (`price_unknown`): all before any network call.
  * @throws {InputFileError} an image is missing, unreadable or of an unsupported type.
  * @throws {OutputExistsError} `outPath` exists (a file or a link, even a dangling one) and `overwrite` is not set.
  * @throws {CancelledError} / {@link JobTimeoutError} the journal stays for a resume.
@@ -98,6 +102,8 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
   await checkOutputFree(outPath, options.overwrite === true, provider.id);
   const idempotencyKey = randomUUID();
   const { request, warnings } = await resolveRequest(options, provider, idempotencyKey);
+  const costEstimate = requestCost(request, provider.id, warnings);
+  checkMaxCost(options.maxCost, costEstimate, request.model, provider.id);
   if (options.signal?.aborted)
     throw new CancelledError('Cancelled before submit.', {
       provider: provider.id,
@@ -130,6 +136,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       ...(request.video ? { video: journalVideo(request.video), videoUse: request.video.use } : {}),
       providerOptions: request.providerOptions,
     },
+    ...(costEstimate ? { costEstimate } : {}),
     warnings,
     createdAt: now,
     updatedAt: now,

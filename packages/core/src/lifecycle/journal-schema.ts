@@ -37,6 +37,17 @@ function buildRequestSchema(z: Zod) {
   });
 }
 
+/** A cost estimate as a journal or a ledger record keeps it. */
+export function costEstimateSchema(z: Zod) {
+  return z.looseObject({
+    amount: z.number(),
+    unit: z.string(),
+    basis: z.string(),
+    source: z.string(),
+    asOf: z.string(),
+  });
+}
+
 function buildJournalSchema(
   z: Zod,
   request: ReturnType<typeof buildRequestSchema>,
@@ -53,6 +64,7 @@ function buildJournalSchema(
       fingerprint: z.string().min(1),
       request,
       job: jobRef.optional(),
+      costEstimate: costEstimateSchema(z).optional(),
       warnings: z.array(
         z.looseObject({
           type: z.enum(['unsupported', 'approximated', 'deprecated', 'other']),

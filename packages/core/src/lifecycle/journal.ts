@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import nodePath from 'node:path';
 import type { JobRef } from '../contract/job-ref.js';
 import type { GenerationWarning } from '../contract/request.js';
+import type { CostEstimate } from '../cost/estimate-cost.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { fileOps } from '../fs/file-ops.js';
 import { toFileSystemError } from '../fs/to-file-system-error.js';
@@ -49,6 +50,8 @@ export interface Journal {
   readonly fingerprint: string;
   readonly request: JournalRequest;
   readonly job?: JobRef | undefined;
+  /** The estimate made before the submit, copied into the ledger record. */
+  readonly costEstimate?: CostEstimate | undefined;
   readonly warnings: readonly GenerationWarning[];
   readonly createdAt: string;
   readonly updatedAt: string;

@@ -28,6 +28,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 const isPositiveInteger = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
 const isDuration = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isAmount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isPositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 const rule = (test: (value: unknown) => boolean, what: string) =>
@@ -144,6 +145,15 @@ const sequenceSchema = object({
   onProgress: rule(isFunction, 'a function'),
   ffmpegPath: rule(isPath, PATH),
   ffprobePath: rule(isPath, PATH),
+  maxCost: rule(
+    (value) =>
+      isAmount(value) ||
+      (isObject(value) &&
+        Object.keys(value).every((key) => key === 'amount' || key === 'unit') &&
+        isAmount(value.amount) &&
+        (value.unit === 'USD' || value.unit === 'credits')),
+    "a number 0 or more (in the model's unit), or { amount, unit: 'USD' | 'credits' }",
+  ),
 } satisfies Shape<GenerateSequenceOptions>);
 
 function fieldName(segments: readonly PropertyKey[]): string {

@@ -50,7 +50,7 @@ describe('generateSequence pacing and progress', () => {
     const steps = events
       .filter((event) => event.phase !== 'generating')
       .map((event) => `${event.phase}${event.clip ?? ''}`);
-    expect(steps).toEqual(['validating', 'waiting2', 'extracting-frame1', 'done']);
+    expect(steps).toEqual(['validating', 'estimated', 'waiting2', 'extracting-frame1', 'done']);
     expect(waitedMs).toBeGreaterThanOrEqual(390);
     const clip1 = events.filter((event) => event.phase === 'generating' && event.clip === 1);
     expect(clip1.map((event) => event.generation?.phase)).toContain('submitting');

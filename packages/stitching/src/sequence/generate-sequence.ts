@@ -49,7 +49,8 @@ import type {
  * `outDir` is a file (`output_not_directory`), `concatTo` is a folder (`output_not_file`) or is
  * `outDir`, contains it or is one of the sequence's own files (`sequence_path_conflict`); a model without first frames (`model_cannot_chain`), or that cannot extend with `chain: 'extend'` (`model_cannot_extend`), a clip the model
  * cannot take, a per-clip image list of the wrong length, or a started clip asked for differently
- * (`sequence_changed`).
+ * (`sequence_changed`); the estimate of the clips still to generate is above `maxCost`
+ * (`over_budget`, nothing sent), or `maxCost` cannot be kept (`cost_unit_mismatch`, `price_unknown`).
  * @throws {InputFileError} an image is missing or unusable.
  * @throws {CancelledError} / `JobTimeoutError` the clip in flight keeps its journal: run again to resume.
  */
@@ -66,6 +67,7 @@ export async function generateSequence(options: GenerateSequenceOptions): Promis
   emit({ phase: 'validating' });
   const sequence = await openSequence(options);
   const warnings: GenerationWarning[] = [...sequence.warnings];
+  emit({ phase: 'estimated', ...(sequence.costEstimate ? { costEstimate: sequence.costEstimate } : {}) });
 
   const produced: SequenceClipResult[] = [];
   let generatedBefore = false;
@@ -108,5 +110,6 @@ export async function generateSequence(options: GenerateSequenceOptions): Promis
     provider: sequence.provider.id,
     model: sequence.model.id,
     warnings,
+    costEstimate: sequence.costEstimate,
   };
 }

@@ -21,9 +21,10 @@ import {
 } from './plan-clips.js';
 import { reconcileManifest } from './reconcile-manifest.js';
 import { resolveChainableModel } from './resolve-chainable-model.js';
+import { sequenceCost } from './sequence-cost.js';
 import { sequenceLayout } from './sequence-layout.js';
 import { MANIFEST_NAME, ManifestStore, readManifest } from './sequence-manifest.js';
-import type { GenerateSequenceOptions, SequenceChain } from './sequence-options.js';
+import type { GenerateSequenceOptions, SequenceChain, SequenceCostEstimate } from './sequence-options.js';
 
 /** In `extend` mode clip N+1 is clip N continued: only the first clip may take images. */
 function refuseLaterImages(requests: readonly ClipRequest[]): void {
@@ -56,6 +57,8 @@ export interface OpenSequence {
   readonly layout: ReturnType<typeof sequenceLayout>;
   readonly store: ManifestStore;
   readonly warnings: readonly GenerationWarning[];
+  /** The estimate of the clips still to generate, checked against `maxCost`. */
+  readonly costEstimate: SequenceCostEstimate | undefined;
 }
 
 function checkShape(options: GenerateSequenceOptions): void {
@@ -125,7 +128,7 @@ export async function openSequence(options: GenerateSequenceOptions): Promise<Op
   const requests = clipRequests(options);
   if (chain === 'extend') refuseLaterImages(requests);
   const base = sharedOptions(options, provider, model.id);
-  await preflightClips(requests, base, provider, format, chain);
+  const { estimates, priceWarning } = await preflightClips(requests, base, provider, format, chain);
 
   const outDir = path.resolve(options.outDir);
   const layout = sequenceLayout(requests.length, format);
@@ -140,11 +143,26 @@ export async function openSequence(options: GenerateSequenceOptions): Promise<Op
     planned,
     options.resume ?? true,
   );
+  // Before anything is written or sent: the clips still to generate must fit the sequence's maxCost.
+  const pending = manifest.clips.map((clip) => clip.status !== 'done');
+  const costEstimate = sequenceCost(estimates, pending, model, provider.id, options.maxCost);
   const store = new ManifestStore(manifestPath, manifest);
   await checkConcatTarget(options, store);
   if (options.signal?.aborted) throw new CancelledError('Cancelled.', { cause: options.signal.reason });
   // A link at `frames` would put the boundary frames elsewhere: refused.
   await ensureDirectory(path.join(outDir, 'frames'));
   await store.update({});
-  return { provider, model, chain, format, requests, base, outDir, layout, store, warnings };
+  return {
+    provider,
+    model,
+    chain,
+    format,
+    requests,
+    base,
+    outDir,
+    layout,
+    store,
+    warnings: priceWarning ? [...warnings, priceWarning] : warnings,
+    costEstimate,
+  };
 }

@@ -1,6 +1,8 @@
 import {
+  type CostEstimate,
   checkVideoRequest,
   type GenerateVideoOptions,
+  type GenerationWarning,
   type ImageInput,
   InputFileError,
   type ModelInfo,
@@ -97,7 +99,8 @@ function forClip(error: unknown, index: number): unknown {
 /**
  * Validates every clip as core would before the first paid call. The clips after the first are
  * checked with a stand-in first frame of the right size and format, since theirs is extracted
- * later. Returns the resolved size of the clips.
+ * later. Returns the resolved size of the clips and each clip's cost estimate (`undefined` when
+ * the model has no known price), with the `price_unknown` warning once when it has none.
  */
 export async function preflightClips(
   requests: readonly ClipRequest[],
@@ -105,8 +108,15 @@ export async function preflightClips(
   provider: VideoProvider,
   format: FrameFormat,
   chain: SequenceChain = 'last-frame',
-): Promise<{ width: number; height: number }> {
+): Promise<{
+  width: number;
+  height: number;
+  estimates: (CostEstimate | undefined)[];
+  priceWarning: GenerationWarning | undefined;
+}> {
   let size: { width: number; height: number } | undefined;
+  const estimates: (CostEstimate | undefined)[] = [];
+  let priceWarning: GenerationWarning | undefined;
   let placeholder: Uint8Array | undefined;
   for (const [position, request] of requests.entries()) {
     try {
@@ -119,6 +129,8 @@ export async function preflightClips(
         // An extended clip's input is the previous clip, which does not exist yet: its own checks run at its turn.
         firstFrame: position === 0 ? request.firstFrame : chain === 'extend' ? undefined : placeholder,
       });
+      estimates.push(resolved.costEstimate);
+      priceWarning ??= resolved.warnings.find((warning) => warning.feature === 'price');
       if (!size) {
         size = { width: resolved.width, height: resolved.height };
         placeholder = placeholderFrame(format, size.width, size.height);
@@ -128,7 +140,7 @@ export async function preflightClips(
     }
   }
   if (!size) throw new VideoGenError('A sequence needs at least one clip.', 'no_clips');
-  return size;
+  return { ...size, estimates, priceWarning };
 }
 
 /** What the manifest records for each clip, with fingerprints chained from the first clip. */

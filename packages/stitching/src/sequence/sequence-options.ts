@@ -1,7 +1,9 @@
 import type {
+  CostEstimate,
   GenerationSettings,
   GenerationWarning,
   ImageInput,
+  MaxCost,
   ProgressEvent,
   VideoProvider,
 } from '@video-gen/core';
@@ -67,10 +69,20 @@ export interface SequenceConcatOptions {
   readonly crf?: number;
 }
 
+/**
+ * What the clips still to generate are expected to cost, summed: reported before the first clip
+ * (the `estimated` progress event) and in the result.
+ */
+export interface SequenceCostEstimate extends CostEstimate {
+  /** Each clip's estimate, in order; 0 for a clip already done (kept, not paid again). */
+  readonly clips: readonly number[];
+}
+
 /** What `onProgress` of {@link generateSequence} receives. */
 export interface SequenceProgressEvent {
   readonly phase:
     | 'validating'
+    | 'estimated'
     | 'generating'
     | 'reused'
     | 'extracting-frame'
@@ -83,6 +95,8 @@ export interface SequenceProgressEvent {
   readonly clips: number;
   /** core's progress event of the clip being generated, while `phase` is `generating`. */
   readonly generation?: ProgressEvent;
+  /** With `estimated` (before the first clip): what the clips still to generate should cost; absent when the model has no known price. */
+  readonly costEstimate?: SequenceCostEstimate;
 }
 
 /**
@@ -151,6 +165,13 @@ export interface GenerateSequenceOptions extends SequenceGenerationSettings {
   readonly ffmpegPath?: string;
   /** The ffprobe binary for joining. */
   readonly ffprobePath?: string;
+  /**
+   * The most the whole sequence may cost (the clips still to generate), as a number in the model's
+   * unit or `{ amount, unit }`. Checked against the sum of every clip's estimate before the first
+   * clip: above it, a ValidationError `over_budget` and no request sent (`cost_unit_mismatch`,
+   * `price_unknown` as for `generateVideo`).
+   */
+  readonly maxCost?: MaxCost;
 }
 
 /** One finished clip. */
@@ -193,4 +214,6 @@ export interface GenerateSequenceResult {
   readonly model: string;
   /** Warnings of every clip (prefixed with its number) and of the join. */
   readonly warnings: readonly GenerationWarning[];
+  /** What the clips generated in this run were expected to cost, summed before the first; absent when the model has no known price. */
+  readonly costEstimate: SequenceCostEstimate | undefined;
 }

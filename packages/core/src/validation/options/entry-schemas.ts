@@ -23,6 +23,20 @@ const GENERATION_STATUSES: readonly GenerationStatus[] = [
   'expired',
 ];
 
+/** A spending cap: a number, or `{ amount, unit }` with unit USD or credits. */
+function maxCostRule(rules: OptionRules) {
+  const isAmount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return rules.optional<unknown>(
+    (value) =>
+      isAmount(value) ||
+      (is.plainObject(value) &&
+        Object.keys(value).every((key) => key === 'amount' || key === 'unit') &&
+        isAmount((value as { amount?: unknown }).amount) &&
+        ['USD', 'credits'].includes((value as { unit?: unknown }).unit as string)),
+    "a number 0 or more (in the model's unit), or { amount, unit: 'USD' | 'credits' }",
+  );
+}
+
 /** One rule per key of `T`, no more and no less: a new option cannot be added without its rule. */
 type Shape<T> = { readonly [K in keyof Required<T>]: z.ZodType };
 
@@ -108,6 +122,7 @@ export function entrySchemas(zod: Zod) {
       'one of edit, extend, reference',
     ),
     outPath: rules.optional<string>(is.path, 'a file path (a non-empty string without NUL bytes)'),
+    maxCost: maxCostRule(rules),
   } satisfies Shape<GenerateVideoOptions>);
   const {
     model: _model,
