@@ -99,6 +99,8 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
   return {
     id: 'local',
     models: localModels,
+    // Local renders are free and take seconds: no request budget, the status hints below set the pace.
+    polling: { budgetIntervalMs: 0 },
 
     parseProviderOptions(options) {
       const parsed = providerOptionsSchema.safeParse(options ?? {});
