@@ -17,8 +17,8 @@ import type { ProgressEvent } from './progress-event.js';
  */
 export interface PollOptions {
   /**
-   * The request budget: request k goes out no earlier than k × this after submit (counted from the
-   * job's `createdAt`, so a resumed job continues its budget). 0 turns the budget off. Default: the
+   * The request budget: request k goes out no earlier than k × this after submit (a resumed job
+   * counts from its `createdAt`, so it continues its budget). 0 turns the budget off. Default: the
    * provider's own (`VideoProvider.polling`; the local provider's is 0), else the
    * `VIDEO_GEN_POLL_BUDGET_MS` environment variable, else 5000 ms.
    */

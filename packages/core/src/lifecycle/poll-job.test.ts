@@ -161,6 +161,18 @@ describe('pollUntilDone on the poll schedule', () => {
     });
   });
 
+  it('counts a job submitted just now from now, whatever the vendor createdAt says (a skewed clock)', async () => {
+    const clock = simulatedClock(T0);
+    const { provider, polls } = vendor(clock, 31_000, () => ({ state: 'queued', retryAfterMs: 0 }));
+    // The vendor's clock is 30 s behind: its createdAt would grant six requests at once.
+    await pollUntilDone(runOf(provider, clock), job(T0 - 30_000), true);
+    const sinceSubmit = polls.map((at) => at - 30_000);
+    expect(sinceSubmit[0]).toBeGreaterThanOrEqual(5_000);
+    sinceSubmit.forEach((at, k) => {
+      expect(at).toBeGreaterThanOrEqual((k + 1) * 5_000);
+    });
+  });
+
   it('lets the provider and the caller set the budget: the local provider polls without one', async () => {
     const clock = simulatedClock(T0);
     const local = vendor(clock, 2_200, () => ({ state: 'running', progress: 0.5, retryAfterMs: 250 }), {

@@ -40,7 +40,9 @@ async function scheduleSettings(
 ): Promise<PollScheduleSettings> {
   const now = clock.now();
   const created = Date.parse(job.createdAt);
-  const startMs = Number.isFinite(created) && created <= now ? created : now;
+  // A job submitted just now counts from now: a vendor's `createdAt` may be truncated to the second
+  // or come from a clock ahead of or behind this one. A resumed job counts from its `createdAt`.
+  const startMs = !submittedHere && Number.isFinite(created) && created <= now ? created : now;
   const budget = budgetInterval(run);
   const poll = run.settings.poll ?? {};
   return {
