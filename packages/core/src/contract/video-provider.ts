@@ -13,6 +13,11 @@ export interface ProviderPolling {
    * 0 for none. The caller's `poll.budgetIntervalMs` wins.
    */
   readonly budgetIntervalMs?: number;
+  /**
+   * The default shortest wait between two polls (see `PollOptions.initialIntervalMs`), which is also
+   * the first poll's wait when there is no budget. The caller's `poll.initialIntervalMs` wins.
+   */
+  readonly initialIntervalMs?: number;
 }
 
 /**

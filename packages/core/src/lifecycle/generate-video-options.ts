@@ -23,7 +23,11 @@ export interface PollOptions {
    * `VIDEO_GEN_POLL_BUDGET_MS` environment variable, else 5000 ms.
    */
   readonly budgetIntervalMs?: number;
-  /** The shortest wait between two polls (a vendor's `Retry-After` may ask for less). Default a fifth of the budget interval, at most 1000 ms. */
+  /**
+   * The shortest wait between two polls (a vendor's `Retry-After` may ask for less); without a
+   * budget, also the first poll's wait. Default: the provider's own (`VideoProvider.polling`), else
+   * a fifth of the budget interval, at most 1000 ms.
+   */
   readonly initialIntervalMs?: number;
   /** The longest wait between two polls. Default three budget intervals (15 s). */
   readonly maxIntervalMs?: number;

@@ -175,12 +175,19 @@ describe('pollUntilDone on the poll schedule', () => {
 
   it('lets the provider and the caller set the budget: the local provider polls without one', async () => {
     const clock = simulatedClock(T0);
-    const local = vendor(clock, 2_200, () => ({ state: 'running', progress: 0.5, retryAfterMs: 250 }), {
-      polling: { budgetIntervalMs: 0 },
+    const local = vendor(clock, 1_200, () => ({ state: 'running', progress: 0.5, retryAfterMs: 250 }), {
+      polling: { budgetIntervalMs: 0, initialIntervalMs: 20 },
     });
     await pollUntilDone(runOf(local.provider, clock), job(), true);
-    // The first poll after the shortest wait (1 s), then every 250 ms as the provider hints.
-    expect(local.polls).toEqual([1_000, 1_250, 1_500, 1_750, 2_000, 2_250]);
+    // The first poll after the provider's shortest wait (20 ms), then every 250 ms as it hints.
+    expect(local.polls).toEqual([20, 270, 520, 770, 1_020, 1_270]);
+    // Without the provider's shortest wait: core's (1 s).
+    const plain = simulatedClock(T0);
+    const unhinted = vendor(plain, 1_200, () => ({ state: 'running', progress: 0.5, retryAfterMs: 250 }), {
+      polling: { budgetIntervalMs: 0 },
+    });
+    await pollUntilDone(runOf(unhinted.provider, plain), job(), true);
+    expect(unhinted.polls).toEqual([1_000, 1_250]);
 
     const caller = simulatedClock(T0);
     const slow = vendor(caller, 25_000, () => ({ state: 'queued', retryAfterMs: 0 }), {

@@ -48,7 +48,10 @@ async function scheduleSettings(
   return {
     startMs,
     budgetIntervalMs: budget,
-    minWaitMs: poll.initialIntervalMs ?? (budget > 0 ? Math.min(1_000, budget / 5) : 1_000),
+    minWaitMs:
+      poll.initialIntervalMs ??
+      run.provider.polling?.initialIntervalMs ??
+      (budget > 0 ? Math.min(1_000, budget / 5) : 1_000),
     maxWaitMs: poll.maxIntervalMs ?? (budget > 0 ? 3 * budget : 15_000),
     priorMs: await durationPrior(run.settings.ledger, run.provider, job).catch(() => undefined),
     // A resumed job's earlier run may have spent every request its budget allowed so far.
