@@ -15,7 +15,9 @@ export default defineConfig({
     pool: 'forks',
     // The library logs to logs/video_gen.log by default; tests that check logging configure their own file.
     // Tests record generations in a throwaway ledger, never the user's own.
+    // Tests poll their loopback and msw vendors on a 10 ms request budget, not the 5 s default.
     env: {
+      VIDEO_GEN_POLL_BUDGET_MS: '10',
       VIDEO_GEN_LOG_FILE: 'off',
       VIDEO_GEN_HOME: path.join(os.tmpdir(), `video-gen-test-home-${process.pid}`),
     },

@@ -48,7 +48,7 @@ ${importLocal};
 const local = await generateVideo({ provider: 'local', prompt: 'pack check', width: 160, height: 96, fps: 12, durationSeconds: 1, outPath: out + '/${runtimeName}-local.mp4', ledger: false });
 const server = await startRunwayLoopback();
 try {
-  const runway = await generateVideo({ provider: createRunway({ apiKey: 'test-key', baseURL: server.url }), model: 'veo3.1_fast', prompt: 'pack check', durationSeconds: 4, outPath: out + '/${runtimeName}-runway.mp4', allowLoopbackDownloads: true, ledger: false, poll: { initialIntervalMs: 10 } });
+  const runway = await generateVideo({ provider: createRunway({ apiKey: 'test-key', baseURL: server.url }), model: 'veo3.1_fast', prompt: 'pack check', durationSeconds: 4, outPath: out + '/${runtimeName}-runway.mp4', allowLoopbackDownloads: true, ledger: false, poll: { budgetIntervalMs: 10, initialIntervalMs: 10 } });
   console.log('ok ${runtimeName}', local.bytes, runway.bytes);
 } finally {
   await server.close();

@@ -29,6 +29,8 @@ for (const check of checks) {
         ...process.env,
         NO_COLOR: '1',
         VIDEO_GEN_LOG_FILE: 'off',
+        // Mocked vendors answer at once: poll them on a 10 ms request budget, not the 5 s default.
+        VIDEO_GEN_POLL_BUDGET_MS: '10',
         VIDEO_GEN_HOME: path.join(os.tmpdir(), 'video-gen-example-home'),
       },
       timeout: 120_000,

@@ -41,6 +41,10 @@ describe('generation ledger', () => {
       usage: { seconds: 4 },
       request: { prompt: 'waves', width: 1280, height: 720, durationSeconds: 4 },
     });
+    // When the vendor finished, kept through the later update to downloaded: the poll schedule's prior.
+    const finished = Date.parse(record?.succeededAt ?? '');
+    expect(finished).toBeGreaterThanOrEqual(Date.parse(record?.job.createdAt ?? ''));
+    expect(finished).toBeLessThanOrEqual(Date.parse(record?.updatedAt ?? ''));
   });
 
   it('lists a generation whose download failed as succeeded, and downloadGeneration completes it without a second submit', async () => {

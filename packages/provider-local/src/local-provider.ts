@@ -101,6 +101,9 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
   return {
     id: 'local',
     models: withPrices(localModels, localPrices),
+    // Local renders are free and take seconds: no request budget, a first poll 20 ms after the
+    // submit, then the status hints below set the pace.
+    polling: { budgetIntervalMs: 0, initialIntervalMs: 20 },
 
     parseProviderOptions(options) {
       const parsed = providerOptionsSchema.safeParse(options ?? {});

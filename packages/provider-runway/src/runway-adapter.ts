@@ -195,7 +195,7 @@ export function failedTaskError(
 /**
  * Maps a task onto core's job states: PENDING and THROTTLED → queued, RUNNING → running (progress
  * 0–1), SUCCEEDED → succeeded (credits as cost), FAILED → failed, CANCELLED → cancelled.
- * `pollIntervalMs` is handed to core as the next-poll hint.
+ * A `pollIntervalMs` above 0 is handed to core as the next-poll hint.
  */
 export function taskStatus(
   task: RunwayML.TaskRetrieveResponse,

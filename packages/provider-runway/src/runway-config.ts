@@ -5,8 +5,11 @@ import { z } from 'zod';
 const DEFAULT_BASE_URL = 'https://api.dev.runwayml.com';
 /** The API version this package speaks (the `X-Runway-Version` header). */
 const DEFAULT_API_VERSION = '2024-11-06';
-/** Runway asks clients to poll a task no more often than every 5 s (the SDK's own poller waits that long). */
-const DEFAULT_POLL_INTERVAL_MS = 5_000;
+/**
+ * No fixed hint: core's poll schedule, whose request budget never sends more task fetches than a
+ * poller every 5 s would, places the polls (docs/polling.md).
+ */
+const DEFAULT_POLL_INTERVAL_MS = 0;
 
 const schema = z.strictObject({
   apiKey: z.string().min(1),
@@ -41,7 +44,10 @@ export interface RunwayConfig {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The `fetch` the Runway SDK uses. Default: the global `fetch`, looked up at call time. */
   readonly fetch?: typeof globalThis.fetch | undefined;
-  /** The shortest wait between two task polls, in milliseconds. Default 5000, as Runway asks. */
+  /**
+   * A fixed wait between two task polls, in milliseconds, handed to core as the vendor's hint (core's
+   * request budget still applies). Default 0: no hint, core's poll schedule places the polls.
+   */
   readonly pollIntervalMs?: number | undefined;
 }
 

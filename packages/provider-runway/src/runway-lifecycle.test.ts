@@ -86,12 +86,15 @@ describe('runway task states', () => {
     expect(poll!.headers['x-runway-version']).toBe('2024-11-06');
   });
 
-  it('hands core the configured poll interval as the next-poll hint', async () => {
+  it('hands core no poll hint by default, and a configured poll interval as the next-poll hint', async () => {
     const runway = mockRunway();
     const { createRunway } = await import('./runway-provider.js');
-    const provider = createRunway({ apiKey: API_KEY, baseURL: runway.baseURL });
     const job = (await submitOne(runway)).job;
-    expect(await provider.status(job, ctx())).toEqual({ state: 'queued', retryAfterMs: 5000 });
+    const byDefault = createRunway({ apiKey: API_KEY, baseURL: runway.baseURL });
+    expect(await byDefault.status(job, ctx())).toEqual({ state: 'queued' });
+    const fixed = createRunway({ apiKey: API_KEY, baseURL: runway.baseURL, pollIntervalMs: 5000 });
+    // The fake's task moved on to RUNNING by this second poll; the hint rides along.
+    expect(await fixed.status(job, ctx())).toMatchObject({ state: 'running', retryAfterMs: 5000 });
   });
 
   it('FAILED with a SAFETY code is a ContentPolicyError carrying the vendor text and code; the journal is removed', async () => {

@@ -36,7 +36,7 @@ describe('runway plugin and config', () => {
       apiKey: 'rw_primary_12345678',
       baseURL: 'https://api.dev.runwayml.com',
       apiVersion: '2024-11-06',
-      pollIntervalMs: 5000,
+      pollIntervalMs: 0,
     });
   });
 

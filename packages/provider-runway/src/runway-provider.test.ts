@@ -47,8 +47,8 @@ describe('runway provider: Gen-4 Turbo (image-to-video)', () => {
     });
 
     const polls = runway.apiRequests('GET', '/v1/tasks/');
-    // PENDING, RUNNING, SUCCEEDED, then download() fetches the task again for a fresh URL.
-    expect(polls).toHaveLength(4);
+    // PENDING, RUNNING, SUCCEEDED; download() reuses the SUCCEEDED task's output URL.
+    expect(polls).toHaveLength(3);
     for (const poll of polls) expectRunwayHeaders(poll.headers);
     const downloads = runway.requests.filter((r) => r.url.startsWith(runway.outputOrigin));
     expect(downloads).toHaveLength(1);

@@ -14,11 +14,15 @@ import { promptImageUri } from './runway-images.js';
 import { runwayModels } from './runway-models.js';
 import { parseRunwayOptions } from './runway-options.js';
 import { runwayPrices } from './runway-prices.js';
+import { withTypicalDurations } from './runway-typical-durations.js';
 import { buildVideoToVideoBody, checkVideoToVideo, inputVideoUri } from './runway-video-adapter.js';
 import { videoToVideoWire, withVideoToVideo } from './runway-video-models.js';
 
-/** The table with the video_to_video models added, built once. */
-const models = withPrices(withVideoToVideo(runwayModels), runwayPrices);
+/** The table with the video_to_video models the prices and the poll schedule's duration priors added, built once. */
+const models = withPrices(withTypicalDurations(withVideoToVideo(runwayModels)), runwayPrices);
+
+/** A SUCCEEDED task's output URL is reused for the download only while this fresh (URLs are signed for 24–48 h). */
+const OUTPUT_FRESH_MS = 10 * 60_000;
 
 interface Connection {
   readonly client: RunwayML;
@@ -64,6 +68,8 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
     connection = { client, settings };
     return connection;
   };
+  // The output URL of each task last seen SUCCEEDED by status(), so download() needs no second fetch.
+  const outputs = new Map<string, { readonly url: string; readonly at: number }>();
   const retrieve = async (job: JobRef, signal: AbortSignal) => {
     try {
       return await connect().client.tasks.retrieve(job.id, { signal });
@@ -138,11 +144,18 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 
     async status(job, ctx) {
       const task = await retrieve(job, ctx.signal);
+      const url = task.status === 'SUCCEEDED' ? task.output?.[0] : undefined;
+      if (url) outputs.set(job.id, { url, at: Date.now() });
       return taskStatus(task, job, connect().settings.pollIntervalMs);
     },
 
-    // Output URLs are signed and expire (24–48 h): fetch the task every time for a fresh one.
+    // The poll that saw the task SUCCEEDED holds its signed output URL: use it while fresh. Without
+    // one (a resume in a new process, a repeated download), fetch the task again for a fresh URL.
     async download(job, ctx) {
+      const seen = outputs.get(job.id);
+      outputs.delete(job.id);
+      // No credentials: the URL is signed and on another origin than the API.
+      if (seen && Date.now() - seen.at < OUTPUT_FRESH_MS) return { type: 'url', url: seen.url };
       const task = await retrieve(job, ctx.signal);
       if (task.status === 'SUCCEEDED') {
         const url = task.output?.[0];

@@ -30,6 +30,10 @@ function soraModel(id: string, name: string, pro: boolean): ModelInfo {
     seed: false,
     negativePrompt: false,
     maxPromptLength: 10_000,
+    // An estimate, for core's poll schedule only: OpenAI publishes no render times ("sora-2-pro
+    // takes longer to render", video generation guide). Sora reports progress, which the schedule
+    // prefers; the ledger's observed median replaces this after 3 jobs.
+    typicalDurationMs: pro ? 180_000 : 90_000,
     // The date: the installed openai SDK (7.57, resources/videos.d.ts) tags every videos method
     // `@deprecated The Sora API is scheduled to permanently shut down on September 24, 2026`.
     // OpenAI names no successor video model, so there is no `replacement`.

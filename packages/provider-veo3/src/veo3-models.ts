@@ -55,6 +55,19 @@ const VEO30_RETIRED = {
   source: `reported retired 2026-06-30 (issue 17, secondary source; ${SDK})`,
 } as const;
 
+/**
+ * How long a job usually takes, for core's poll schedule: Veo reports no progress, so the polls
+ * are placed around this. An estimate: Google documents only that generation "can take several
+ * minutes" (Vertex AI video generation docs) and that Fast and Lite are faster; the ledger's
+ * observed median replaces it after 3 jobs.
+ */
+function typicalDurationMs(id: string): number {
+  if (id.includes('lite')) return 35_000;
+  if (id.includes('fast')) return 50_000;
+  if (id.startsWith('veo-2')) return 60_000;
+  return 90_000;
+}
+
 function veoModel(spec: Veo3Spec): ModelInfo {
   return {
     id: spec.id,
@@ -77,6 +90,7 @@ function veoModel(spec: Veo3Spec): ModelInfo {
     seed: true,
     negativePrompt: true,
     maxPromptLength: MAX_PROMPT_LENGTH,
+    typicalDurationMs: typicalDurationMs(spec.id),
     ...spec.lifecycle,
   };
 }

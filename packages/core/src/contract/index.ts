@@ -18,5 +18,5 @@ export type { ProviderContext } from './provider-context.js';
 export type { ProviderPlugin } from './provider-plugin.js';
 export type { GenerationWarning, LoadedImage, LoadedVideo, ResolvedRequest } from './request.js';
 export type { ModelVideoInput, VideoInputUse, VideoMediaType, VideoUrlScheme } from './video-input.js';
-export type { VideoProvider } from './video-provider.js';
+export type { ProviderPolling, VideoProvider } from './video-provider.js';
 export type { VideoSource } from './video-source.js';

@@ -103,6 +103,13 @@ export interface ModelInfo {
   readonly negativePrompt: boolean;
   /** The longest prompt, in characters. */
   readonly maxPromptLength: number;
+  /**
+   * How long a job of this model usually takes at the vendor, submit to finished, in milliseconds
+   * (at its default duration and size). Core's poll schedule aims its polls around it for vendors
+   * that report no progress, until the ledger has observed durations of its own. Absent when
+   * unknown.
+   */
+  readonly typicalDurationMs?: number;
   /** Whether and how the model takes an input video (`generateVideo({ video })`); absent when it takes none. */
   readonly videoInput?: ModelVideoInput;
   /** What a generation costs, in the vendor's unit, with its source and date; see `estimateCost()`. Absent when nobody has recorded it. */

@@ -6,6 +6,20 @@ import type { ProviderContext } from './provider-context.js';
 import type { GenerationWarning, ResolvedRequest } from './request.js';
 import type { VideoSource } from './video-source.js';
 
+/** How a provider wants its jobs polled, where core's defaults do not fit (free local renders). */
+export interface ProviderPolling {
+  /**
+   * The default request budget interval for this provider's jobs (see `PollOptions.budgetIntervalMs`);
+   * 0 for none. The caller's `poll.budgetIntervalMs` wins.
+   */
+  readonly budgetIntervalMs?: number;
+  /**
+   * The default shortest wait between two polls (see `PollOptions.initialIntervalMs`), which is also
+   * the first poll's wait when there is no budget. The caller's `poll.initialIntervalMs` wins.
+   */
+  readonly initialIntervalMs?: number;
+}
+
 /**
  * A video provider. Core owns validation, polling, retries, download, journaling and resume;
  * a provider only maps requests and responses.
@@ -28,6 +42,8 @@ export interface VideoProvider {
   readonly models: readonly ModelInfo[];
   /** The vendor's documented request limits, applied per process unless the caller sets `limits`. */
   readonly limits?: ProviderLimits;
+  /** Defaults for core's poll schedule; core's own when absent. */
+  readonly polling?: ProviderPolling;
   /** Validates and parses this provider's entry of `providerOptions`. Throw a ValidationError on bad input. */
   parseProviderOptions?(options: unknown): Record<string, unknown>;
   /** Extra checks beyond `ModelInfo` (vendor-specific combinations); returns warnings, throws ValidationError. No network. */

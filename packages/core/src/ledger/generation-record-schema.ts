@@ -24,6 +24,7 @@ function buildRecordSchema({ z, jobRef, request }: Shared) {
     error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    succeededAt: z.string().optional(),
   });
 }
 

@@ -30,6 +30,8 @@ export interface GenerationRecord {
   readonly error?: { readonly code: string; readonly message: string } | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When the job was first seen finished at the vendor (ISO 8601); absent before, and in older records. */
+  readonly succeededAt?: string | undefined;
 }
 
 /** The ledger id of a job: `<provider>_<job id>` with anything unsafe in a file name replaced. */

@@ -53,6 +53,12 @@ export function ledgerRecorder(ledger: string | false | undefined, logger: Logge
             : {}),
           createdAt: previous?.createdAt ?? now,
           ...(previous?.usage ? { usage: previous.usage } : {}),
+          // When the vendor finished: the poll schedule's duration prior for the model is built from these.
+          ...(changes.status === 'succeeded'
+            ? { succeededAt: now }
+            : previous?.succeededAt
+              ? { succeededAt: previous.succeededAt }
+              : {}),
           // An undefined field (usage not reported this time) must not erase what was recorded.
           ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
           status: changes.status,

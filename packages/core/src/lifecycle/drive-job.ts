@@ -108,7 +108,7 @@ export async function driveJob(
   }
   if (journal.state === 'submitted') {
     try {
-      usage = await pollUntilDone(run, job);
+      usage = await pollUntilDone(run, job, start.state === 'submitting');
     } catch (error) {
       if (endsTheJob(error)) {
         await deleteJournal(run.journalPath);

@@ -9,13 +9,35 @@ import type { VideoInput } from '../media/load-video.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import type { ProgressEvent } from './progress-event.js';
 
-/** How often core asks a provider for a job's status. */
+/**
+ * How often core asks a provider for a job's status. Core never sends a job's status request k
+ * earlier than k × `budgetIntervalMs` after submit, so it never sends more requests than a fixed
+ * poller at that interval; within that budget it aims the polls at the finish the vendor's
+ * progress predicts, or, for vendors that report none, around the model's usual duration (see
+ * docs/polling.md).
+ */
 export interface PollOptions {
-  /** The first wait. Default 1000 ms. */
+  /**
+   * The request budget: request k goes out no earlier than k × this after submit (a resumed job
+   * counts from its `createdAt`, so it continues its budget). 0 turns the budget off. Default: the
+   * provider's own (`VideoProvider.polling`; the local provider's is 0), else the
+   * `VIDEO_GEN_POLL_BUDGET_MS` environment variable, else 5000 ms.
+   */
+  readonly budgetIntervalMs?: number;
+  /**
+   * The shortest wait between two polls (a vendor's `Retry-After` may ask for less); without a
+   * budget, also the first poll's wait. Default: the provider's own (`VideoProvider.polling`), else
+   * a fifth of the budget interval, at most 1000 ms.
+   */
   readonly initialIntervalMs?: number;
-  /** The longest wait. Default 15 s. */
+  /** The longest wait between two polls. Default three budget intervals (15 s). */
   readonly maxIntervalMs?: number;
-  /** Each wait is the previous one times this. Default 1.5. */
+  /**
+   * No longer used: the waits follow the job's progress instead of growing by a factor. Accepted
+   * so that existing options still validate.
+   *
+   * @deprecated Set `budgetIntervalMs`, `initialIntervalMs` or `maxIntervalMs` instead.
+   */
   readonly multiplier?: number;
 }
 
@@ -61,7 +83,7 @@ export interface GenerationSettings {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Retry policy for submit, status and download calls. */
   readonly retry?: Partial<RetryPolicy>;
-  /** Polling intervals. */
+  /** The status-poll schedule: its request budget and the shortest and longest wait. */
   readonly poll?: PollOptions;
   /** Request limits for this provider in this process (shared by every concurrent call). Default: the provider's own. */
   readonly limits?: ProviderLimits;

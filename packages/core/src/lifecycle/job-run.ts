@@ -3,6 +3,7 @@ import type { VideoProvider } from '../contract/video-provider.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
 import type { Logger } from '../log/logger.js';
 import type { GenerationSettings } from './generate-video-options.js';
+import type { PollClock } from './poll-job.js';
 import type { ProgressEvent } from './progress-event.js';
 
 /** Everything the stages of one generation share. */
@@ -25,6 +26,8 @@ export interface JobRun {
   /** Records the job's progress in the generation ledger. */
   readonly ledger: LedgerRecorder;
   emit(event: Omit<ProgressEvent, 'provider' | 'model' | 'elapsedMs'>): void;
+  /** The poll loop's time and randomness; the system's when absent (tests pass a simulated one). */
+  readonly clock?: PollClock;
 }
 
 /** Builds the progress emitter of a run: fills in provider, model and elapsed time, and never lets a throwing callback break the job. */

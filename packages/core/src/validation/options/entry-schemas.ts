@@ -49,6 +49,7 @@ function settingsShape(rules: OptionRules) {
     rateLimitRetries: rules.countFromZero(),
   } satisfies Shape<RetryPolicy>);
   const poll = rules.object({
+    budgetIntervalMs: rules.durationFromZero(),
     initialIntervalMs: rules.positiveNumber(),
     maxIntervalMs: rules.positiveNumber(),
     multiplier: rules.optional<number>(
