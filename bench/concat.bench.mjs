@@ -21,7 +21,7 @@ import { report } from './lib/result.mjs';
 const CLIPS = 3;
 const SECONDS = 10;
 const FPS = 30;
-const RUNS = Number(process.env.CONCAT_RUNS ?? 9);
+const RUNS = 9;
 const LIMIT = 1.2;
 const ffmpeg = resolveFfmpeg().path;
 const ffprobe = resolveFfprobe().path;
