@@ -32,6 +32,8 @@ export class RequestLimiter {
   private readonly started: number[] = [];
   private pausedUntil = 0;
   private readonly waiters: (() => void)[] = [];
+  /** Waiters picked by {@link wake} that have not looked at the limits yet. */
+  private woken = 0;
 
   constructor(private limits: ProviderLimits) {}
 
@@ -79,13 +81,18 @@ export class RequestLimiter {
       if (pauseLeft <= 0 && windowLeft <= 0 && this.active < maxConcurrentRequests) {
         this.active++;
         if (requestsPerMinute !== undefined) this.started.push(now);
+        // After a pause the callers come back one by one: each one in lets in the next, while slots are free.
+        this.wake();
         return;
       }
       const wait = Math.max(pauseLeft, windowLeft);
       // Spread the callers released by a pause over half as long again, so they do not all hit
       // the vendor in the same instant and earn the next 429 together.
       if (wait > 0) await sleep(pauseLeft > 0 ? wait + Math.random() * pauseLeft * 0.5 : wait, signal);
-      else await this.nextWake(signal);
+      else {
+        await this.nextWake(signal);
+        this.woken--;
+      }
     }
   }
 
@@ -117,7 +124,12 @@ export class RequestLimiter {
       maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
       maxConcurrentRequests = maxConnectionsPerOrigin,
     } = this.limits;
-    for (let free = maxConcurrentRequests - this.active; free > 0 && this.waiters.length > 0; free--) {
+    for (
+      let free = maxConcurrentRequests - this.active - this.woken;
+      free > 0 && this.waiters.length > 0;
+      free--
+    ) {
+      this.woken++;
       this.waiters.shift()?.();
     }
   }
