@@ -4,7 +4,7 @@
 // - Import time: a fresh Node process per sample (nothing cached in the module graph; the OS file
 //   cache is warm after the first), timing `await import(...)` inside it; median of BENCH_IMPORT_RUNS
 //   (default 11). Node's own start-up is not counted.
-// - Module graph: the same child records every URL it resolves (node:module registerHooks) and
+// - Module graph: the same child records every URL it resolves (node:module registerHooks, or register on Node < 22.15) and
 //   reports the vendor SDK packages among them.
 // - Bundle size: the packages' built ESM bundled with esbuild, minified, gzipped, every third-party
 //   dependency external (as scripts/check-packages.mjs measures core); "core + provider" bundles both.
@@ -33,13 +33,29 @@ const providers = [
 // The child: times the imports, or (with a second argument) records the URLs they resolve instead
 // (the hook slows importing down, so timed runs have none); prints one JSON line.
 const CHILD = `
-import { registerHooks } from 'node:module';
+import * as nodeModule from 'node:module';
 const urls = [];
-if (process.argv[2]) registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.push(r.url); return r; } });
+let drain = async () => {};
+if (process.argv[2]) {
+  if (nodeModule.registerHooks) {
+    nodeModule.registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.push(r.url); return r; } });
+  } else {
+    // Node < 22.15: the asynchronous hooks, which run on their own thread and post each URL back.
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (url) => urls.push(url));
+    port1.unref();
+    const hooks = 'let port; export function initialize(data) { port = data.port; } export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }';
+    nodeModule.register('data:text/javascript,' + encodeURIComponent(hooks), { data: { port: port2 }, transferList: [port2] });
+    drain = () => new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 const specifiers = JSON.parse(process.argv[1]);
 const t = performance.now();
 for (const s of specifiers) await import(s);
 const ms = performance.now() - t;
+await drain();
+// What was required (CommonJS) is in require's cache, which no ES module hook sees on older Node.
+urls.push(...Object.keys(nodeModule.createRequire(process.cwd() + '/').cache).map((file) => 'file://' + file));
 const sdks = ${JSON.stringify(VENDOR_SDKS)}.filter((sdk) => urls.some((u) => u.includes('/node_modules/' + sdk + '/')));
 console.log(JSON.stringify({ ms, sdks, modules: new Set(urls).size }));
 `;

@@ -32,6 +32,8 @@ export class RequestLimiter {
   private readonly started: number[] = [];
   private pausedUntil = 0;
   private readonly waiters: (() => void)[] = [];
+  /** Waiters picked by {@link wake} that have not looked at the limits yet. */
+  private woken = 0;
 
   constructor(private limits: ProviderLimits) {}
 
@@ -59,7 +61,11 @@ export class RequestLimiter {
 
   private async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) {
+        // A caller woken for a free slot that leaves instead passes the wake on.
+        this.wake();
+        signal.throwIfAborted();
+      }
       const now = Date.now();
       const {
         maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
@@ -75,18 +81,57 @@ export class RequestLimiter {
       if (pauseLeft <= 0 && windowLeft <= 0 && this.active < maxConcurrentRequests) {
         this.active++;
         if (requestsPerMinute !== undefined) this.started.push(now);
+        // After a pause the callers come back one by one: each one in lets in the next, while slots are free.
+        this.wake();
         return;
       }
       const wait = Math.max(pauseLeft, windowLeft);
       // Spread the callers released by a pause over half as long again, so they do not all hit
       // the vendor in the same instant and earn the next 429 together.
       if (wait > 0) await sleep(pauseLeft > 0 ? wait + Math.random() * pauseLeft * 0.5 : wait, signal);
-      else await new Promise<void>((resolve) => this.waiters.push(resolve));
+      else {
+        await this.nextWake(signal);
+        this.woken--;
+      }
     }
   }
 
+  /** Waits in line until {@link wake} picks this caller; leaves the line when `signal` aborts. */
+  private nextWake(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const picked = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiters.indexOf(picked);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(picked);
+    });
+  }
+
+  /**
+   * Wakes as many waiting callers as there are free slots, first come first served. Waking every
+   * waiter on each release (a thundering herd) made 1000 queued jobs re-check the limits a
+   * thousand times per finished call, in one unbroken run of microtasks: the event loop stalled
+   * for most of a second.
+   */
   private wake(): void {
-    for (const resolve of this.waiters.splice(0)) resolve();
+    const {
+      maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
+      maxConcurrentRequests = maxConnectionsPerOrigin,
+    } = this.limits;
+    for (
+      let free = maxConcurrentRequests - this.active - this.woken;
+      free > 0 && this.waiters.length > 0;
+      free--
+    ) {
+      this.woken++;
+      this.waiters.shift()?.();
+    }
   }
 }
 
