@@ -38,10 +38,12 @@ addEventListener('hashchange', showPage);
 
 // ---- generations -------------------------------------------------------------------------
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const money = (cost) =>
-  cost
-    ? `${cost.estimated ? '≈ ' : ''}${new Intl.NumberFormat(undefined, { style: 'currency', currency: cost.currency }).format(cost.amount)}`
-    : '';
+// USD and other ISO currencies as money; Runway credits as a plain count.
+const amountIn = (amount, unit) =>
+  /^[A-Z]{3}$/.test(unit)
+    ? new Intl.NumberFormat(undefined, { style: 'currency', currency: unit }).format(amount)
+    : `${new Intl.NumberFormat().format(amount)} ${unit}`;
+const money = (cost) => (cost ? `${cost.estimated ? '≈ ' : ''}${amountIn(cost.amount, cost.currency)}` : '');
 
 async function loadGenerations() {
   state.generations = await api('/api/generations');

@@ -89,13 +89,22 @@ export async function makeSampleLedger(home, options = {}) {
       updatedAt: now,
     })}\n`,
   );
+  // The first as a record from before prices were kept (no estimate, no reported cost), the
+  // second with an estimate in core's shape, as a priced model's record carries it.
+  const firstFile = path.join(ledger, `local_${first.jobId}.json`);
+  const { costEstimate: _dropped, ...withoutEstimate } = records;
+  await writeFile(firstFile, `${JSON.stringify(withoutEstimate)}\n`);
   const estimated = results[1] ?? results[0];
   const second = `local_${estimated.jobId}.json`;
   const record = JSON.parse(await readFile(path.join(ledger, second), 'utf8'));
-  await writeFile(
-    path.join(ledger, second),
-    `${JSON.stringify({ ...record, costEstimate: { amount: 0.3, currency: 'USD' } })}\n`,
-  );
+  const costEstimate = {
+    amount: 0.3,
+    unit: 'USD',
+    basis: '3 s × 0.10 USD/s',
+    source: 'a sample price',
+    asOf: '2026-12-01',
+  };
+  await writeFile(path.join(ledger, second), `${JSON.stringify({ ...record, costEstimate })}\n`);
   await rm(path.join(videos, 'lost.mp4'), { force: true });
   return { ledger, videos, jobsDir };
 }

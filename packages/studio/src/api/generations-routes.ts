@@ -20,21 +20,17 @@ export interface ShownCost {
   readonly estimated: boolean;
 }
 
+/** A reported cost (`{ amount, currency }`) or core's estimate (`{ amount, unit }`), as shown. */
 function asCost(value: unknown, estimated: boolean): ShownCost | undefined {
-  const cost = value as { amount?: unknown; currency?: unknown } | undefined;
+  const cost = value as { amount?: unknown; currency?: unknown; unit?: unknown } | undefined;
   if (typeof cost?.amount !== 'number' || !Number.isFinite(cost.amount)) return undefined;
-  return {
-    amount: cost.amount,
-    currency: typeof cost.currency === 'string' ? cost.currency : 'USD',
-    estimated,
-  };
+  const unit = typeof cost.currency === 'string' ? cost.currency : cost.unit;
+  return { amount: cost.amount, currency: typeof unit === 'string' ? unit : 'USD', estimated };
 }
 
-// `costEstimate` is being added to the ledger; read it when a record has it, as the same shape.
+/** The vendor's reported cost, else the estimate made before the submit; none on older records. */
 function costOf(record: GenerationRecord): ShownCost | undefined {
-  return (
-    asCost(record.usage?.cost, false) ?? asCost((record as { costEstimate?: unknown }).costEstimate, true)
-  );
+  return asCost(record.usage?.cost, false) ?? asCost(record.costEstimate, true);
 }
 
 const exists = (file: string) =>
