@@ -112,6 +112,12 @@ describe('fromAiSdk pieces', () => {
     expect(readFileSync(result.path).equals(tinyMp4())).toBe(true);
     expect(calls.generate).toBe(1);
     expect(result.warnings.map((w) => w.feature)).toContain('resume');
+    // The model's own warning reaches the result, as a core warning.
+    expect(result.warnings).toContainEqual({
+      type: 'unsupported',
+      feature: 'fps',
+      message: 'acme renders at 24 fps',
+    });
 
     // In a new process (a fresh provider), the job is gone: a typed failure, not a second generate.
     const job = {

@@ -68,4 +68,57 @@ describe('fromAiSdk webhooks (fal)', () => {
     expect(result.bytes).toBeGreaterThan(0);
     expect(fake.polls()).toHaveLength(2);
   });
+
+  it("takes generateVideo's own webhook, which wins over the plugin's default", async () => {
+    const fake = falFake({ pendingPolls: 0 });
+    server.use(...fake.handlers);
+    const perCall = 'https://hooks.example.test/fal/per-call';
+    let deliver: (webhook: Webhook) => void = () => {};
+    const received = new Promise<Webhook>((resolve) => {
+      deliver = resolve;
+    });
+    const provider = fromAiSdk(createFal({ apiKey: FAL_KEY }).video(MODEL), {
+      id: 'fal',
+      webhook: async () => ({ url: HOOK, received: new Promise<Webhook>(() => {}) }),
+    });
+    expect(provider.webhooks).toBe(true);
+    const run = generateVideo({
+      provider,
+      prompt: 'x',
+      outPath: path.join(dir, 'per-call.mp4'),
+      webhook: async () => ({ url: perCall, received }),
+      ...FAST,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(fake.submits().map((submit) => submit.url)).toEqual([
+      `${FAL_QUEUE}/fal-ai/${MODEL}?fal_webhook=${encodeURIComponent(perCall)}`,
+    ]);
+    expect(fake.polls()).toHaveLength(0);
+    deliver({ headers: {}, body: { status: 'OK', request_id: 'x' } });
+    const result = await run;
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(result.warnings.map((warning) => warning.feature)).not.toContain('webhook');
+  });
+
+  it('warns, and polls as usual, when the provider takes no webhook', async () => {
+    const { createLocal } = await import('@video-gen/provider-local');
+    let asked = 0;
+    const result = await generateVideo({
+      provider: createLocal(),
+      prompt: 'x',
+      width: 320,
+      height: 180,
+      durationSeconds: 1,
+      outPath: path.join(dir, 'local.mp4'),
+      webhook: async () => {
+        asked += 1;
+        return { url: HOOK, received: new Promise<Webhook>(() => {}) };
+      },
+    });
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(asked).toBe(0);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ type: 'unsupported', feature: 'webhook' }),
+    );
+  });
 });

@@ -10,6 +10,7 @@ import {
   AuthenticationError,
   InsufficientCreditsError,
   parseRetryAfter,
+  plainBodyText,
   RateLimitError,
   VideoGenError,
 } from '@video-gen/core';
@@ -27,24 +28,6 @@ function vendorText(body: unknown): { text: string | undefined; issues: unknown 
         ? record.message
         : undefined;
   return { text, issues: record.issues };
-}
-
-/**
- * What an error body without a usable `message` says (plain text, an HTML page, a JSON scalar or
- * nothing), cut to one line, so a message never reads "HTTP 404: HTTP 404".
- */
-function plainBodyText(error: APIError): string {
-  const body: unknown = error.error;
-  const raw =
-    body === undefined || body === null
-      ? error.message.replace(/^\d{3}\s*/, '')
-      : typeof body === 'string'
-        ? body
-        : JSON.stringify(body);
-  const clean = raw.replace(/\s+/g, ' ').trim();
-  if (!clean || clean === 'status code (no body)' || clean === '{}')
-    return 'the response carried no error message';
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
 /** A one-line summary of zod-like issues (`ratio: must be one of ...`). */
@@ -102,7 +85,7 @@ export function toRunwayError(error: unknown, operation: string): unknown {
     const headers = error.headers instanceof Headers ? error.headers : new Headers();
     const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find(Boolean) ?? undefined;
     const { text, issues } = vendorText(error.error);
-    const detail = `${text ?? plainBodyText(error)}${describeIssues(issues)}`;
+    const detail = `${text ?? plainBodyText(error.error, error.message)}${describeIssues(issues)}`;
     const message = `Runway ${operation} failed with HTTP ${status}${requestId ? ` (request id ${requestId})` : ''}: ${detail}`;
     const options = { provider: 'runway', status, requestId, body: safeJson(error.error), cause: error };
     if (status === 401 || status === 403) {

@@ -4,6 +4,7 @@ import {
   ContentPolicyError,
   InsufficientCreditsError,
   parseRetryAfter,
+  plainBodyText,
   RateLimitError,
   VideoGenError,
 } from '@video-gen/core';
@@ -59,24 +60,6 @@ export function vendorErrorBody(error: APIError): VendorErrorBody {
   return typeof body === 'object' && body !== null ? (body as VendorErrorBody) : {};
 }
 
-/**
- * What an error body without a usable `message` says (plain text, an HTML page, a JSON scalar or
- * nothing), cut to one line, so a message never reads "HTTP 404: HTTP 404".
- */
-function plainBodyText(error: APIError): string {
-  const body: unknown = error.error;
-  const raw =
-    body === undefined || body === null
-      ? error.message.replace(/^\d{3}\s*/, '')
-      : typeof body === 'string'
-        ? body
-        : JSON.stringify(body);
-  const clean = raw.replace(/\s+/g, ' ').trim();
-  if (!clean || clean === 'status code (no body)' || clean === '{}')
-    return 'the response carried no error message';
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -124,7 +107,7 @@ export function toVideosApiError(error: unknown, call: VideosApiCall): unknown {
   const innerCode = text(body.innererror?.code);
   const requestId =
     REQUEST_ID_HEADERS.map((name) => error.headers?.get(name)).find((value) => value) ?? undefined;
-  const vendorMessage = text(body.message) ?? plainBodyText(error);
+  const vendorMessage = text(body.message) ?? plainBodyText(error.error, error.message);
   const codes = [code, innerCode].filter((c) => c !== undefined).join(', ');
   const message = `${label} ${operation} failed with HTTP ${status}${codes ? ` (${codes})` : ''}: ${vendorMessage}${requestId ? ` [request id ${requestId}]` : ''}`;
   const options = {

@@ -257,6 +257,8 @@ export function fromAiSdk(source: AiSdkVideoModelSource, options: FromAiSdkOptio
   return {
     id,
     models,
+    // generateVideo's `webhook` reaches submit only when the model can hand its URL to the vendor.
+    webhooks: typeof sample.handleWebhookOption === 'function',
     parseProviderOptions(value: unknown): Record<string, unknown> {
       if (!isPlainObject(value)) {
         throw new ValidationError(`providerOptions.${id} must be an object of the model's own options.`, {
@@ -293,9 +295,11 @@ export function fromAiSdk(source: AiSdkVideoModelSource, options: FromAiSdkOptio
       const callOptions = toCallOptions(request, keyFor(model), ctx.signal);
       const createdAt = new Date().toISOString();
       if (canStart(model)) {
+        // The caller's per-call webhook (generateVideo's `webhook`) wins over the plugin's default.
+        const webhookFactory = ctx.webhook ?? options.webhook;
         let webhook: { webhookUrl: string; received: PromiseLike<unknown> } | undefined;
-        if (options.webhook && model.handleWebhookOption) {
-          webhook = await model.handleWebhookOption({ webhook: options.webhook });
+        if (webhookFactory && model.handleWebhookOption) {
+          webhook = await model.handleWebhookOption({ webhook: webhookFactory as AiSdkWebhookFactory });
         }
         let result: Awaited<ReturnType<NonNullable<VideoModelV4['doStart']>>>;
         try {
@@ -307,17 +311,15 @@ export function fromAiSdk(source: AiSdkVideoModelSource, options: FromAiSdkOptio
           throw fail(error);
         }
         logWarnings(ctx, result.warnings);
-        const warnings = result.warnings.map(fromAiSdkWarning) as unknown as JsonValue[];
+        const warnings = result.warnings.map(fromAiSdkWarning);
         const job: JobRef = {
           provider: id,
           model: request.model.id,
           id: operationId(result.operation),
           createdAt,
-          data: {
-            mode: 'operation',
-            operation: result.operation as JsonValue,
-            ...(warnings.length > 0 ? { warnings } : {}),
-          },
+          data: { mode: 'operation', operation: result.operation as JsonValue },
+          // Core moves these into the journal and the result's warnings.
+          ...(warnings.length > 0 ? { warnings } : {}),
         };
         if (webhook) webhooks.set(job.id, watchWebhook(webhook.received));
         return job;
@@ -332,6 +334,7 @@ export function fromAiSdk(source: AiSdkVideoModelSource, options: FromAiSdkOptio
         id: `generate-${randomUUID()}`,
         createdAt,
         data: { mode: 'generate' },
+        ...(result.warnings.length > 0 ? { warnings: result.warnings.map(fromAiSdkWarning) } : {}),
       };
       finished.set(job.id, result.videos);
       return job;

@@ -20,3 +20,4 @@ export type { GenerationWarning, LoadedImage, LoadedVideo, ResolvedRequest } fro
 export type { ModelVideoInput, VideoInputUse, VideoMediaType, VideoUrlScheme } from './video-input.js';
 export type { ProviderPolling, VideoProvider } from './video-provider.js';
 export type { VideoSource } from './video-source.js';
+export type { VideoWebhook } from './video-webhook.js';

@@ -1,3 +1,5 @@
+import type { GenerationWarning } from './request.js';
+
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -16,4 +18,10 @@ export interface JobRef {
   readonly createdAt: string;
   /** Provider-specific facts needed to resume (never secrets). */
   readonly data?: { readonly [key: string]: JsonValue };
+  /**
+   * Warnings the vendor answered the submit with (an AI SDK model's `warnings`, say). Only `submit`
+   * sets it: core moves them into the journal and the result's `warnings` and keeps the JobRef
+   * without them.
+   */
+  readonly warnings?: readonly GenerationWarning[];
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.js';
+import type { VideoWebhook } from './video-webhook.js';
 
 /** What core hands a provider on every call. */
 export interface ProviderContext {
@@ -8,4 +9,9 @@ export interface ProviderContext {
   readonly logger: Logger;
   /** The `fetch` to use for HTTP outside a vendor SDK (injectable for tests and proxies). */
   readonly fetch: typeof globalThis.fetch;
+  /**
+   * The caller's `webhook` (see `GenerateVideoOptions.webhook`), handed only to providers that
+   * declare `webhooks: true`, and only for a job submitted in this call (never on a resume).
+   */
+  readonly webhook?: VideoWebhook;
 }

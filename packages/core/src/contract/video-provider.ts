@@ -42,6 +42,11 @@ export interface VideoProvider {
   readonly models: readonly ModelInfo[];
   /** The vendor's documented request limits, applied per process unless the caller sets `limits`. */
   readonly limits?: ProviderLimits;
+  /**
+   * Whether `submit` passes `ctx.webhook` to the vendor (a model that calls back when the job
+   * ends). Core warns `unsupported` when a caller gives a webhook to a provider without it.
+   */
+  readonly webhooks?: boolean;
   /** Defaults for core's poll schedule; core's own when absent. */
   readonly polling?: ProviderPolling;
   /** Validates and parses this provider's entry of `providerOptions`. Throw a ValidationError on bad input. */

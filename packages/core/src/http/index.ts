@@ -11,6 +11,7 @@ export {
   type HttpRequestOptions,
   type HttpResponsePromise,
 } from './http-client.js';
+export { plainBodyText } from './plain-body-text.js';
 export { parseRetryAfter } from './retry-after.js';
 export { toApiError } from './to-api-error.js';
 export { checkDownloadUrl, sameOrigin, type UrlPolicyOptions } from './url-policy.js';

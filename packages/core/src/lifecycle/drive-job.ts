@@ -90,7 +90,12 @@ export async function driveJob(
       throw error;
     }
     run.logger.info('job submitted', { provider: run.provider.id, model: job.model, jobId: job.id });
-    await touch({ state: 'submitted', job });
+    const { warnings: submitWarnings, ...submitted } = job;
+    await touch({
+      state: 'submitted',
+      job: submitted,
+      ...(submitWarnings?.length ? { warnings: [...journal.warnings, ...submitWarnings] } : {}),
+    });
     await run.ledger.record(journal, job, { status: 'submitted' });
   }
   const job = journal.job;

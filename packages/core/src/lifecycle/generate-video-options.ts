@@ -2,6 +2,7 @@ import type { JobUsage } from '../contract/job-status.js';
 import type { GenerationWarning } from '../contract/request.js';
 import type { VideoInputUse } from '../contract/video-input.js';
 import type { VideoProvider } from '../contract/video-provider.js';
+import type { VideoWebhook } from '../contract/video-webhook.js';
 import type { MaxCost } from '../cost/max-cost.js';
 import type { ProviderLimits } from '../limits/request-limiter.js';
 import type { ImageInput } from '../media/load-image.js';
@@ -128,6 +129,14 @@ export interface GenerateVideoOptions extends GenerationSettings {
    * `cost_unit_mismatch`, and a model without a known price is `price_unknown`.
    */
   readonly maxCost?: MaxCost;
+  /**
+   * Be called back when the job ends instead of polling, where the provider supports it
+   * (`VideoProvider.webhooks`: AI SDK models with `handleWebhookOption`, such as fal and
+   * Replicate, wrapped by `@video-gen/ai-sdk`). The journal is written as always and the job is
+   * still polled, more slowly, so a lost callback never loses the video. Other providers ignore it
+   * with an `unsupported` warning.
+   */
+  readonly webhook?: VideoWebhook;
 }
 
 /** How long each phase took, in milliseconds. */

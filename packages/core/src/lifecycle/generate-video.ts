@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { defaultModel } from '../contract/model-status.js';
+import type { GenerationWarning } from '../contract/request.js';
+import type { VideoProvider } from '../contract/video-provider.js';
 import { checkMaxCost } from '../cost/max-cost.js';
 import { requestCost } from '../cost/request-cost.js';
 import { CancelledError } from '../errors/job-errors.js';
@@ -101,7 +103,9 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
   emit({ phase: 'validating' });
   await checkOutputFree(outPath, options.overwrite === true, provider.id);
   const idempotencyKey = randomUUID();
-  const { request, warnings } = await resolveRequest(options, provider, idempotencyKey);
+  const resolved = await resolveRequest(options, provider, idempotencyKey);
+  const { request } = resolved;
+  const warnings = [...resolved.warnings, ...webhookWarnings(options, provider)];
   const costEstimate = requestCost(request, provider.id, warnings);
   checkMaxCost(options.maxCost, costEstimate, request.model, provider.id);
   if (options.signal?.aborted)
@@ -157,4 +161,16 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
     await writeJournal(journalPath, journal);
     return driveJournal(provider, options, journal, journalPath, startedAt, async () => request, false);
   });
+}
+
+/** A webhook given to a provider that cannot use it is ignored, and said so. */
+function webhookWarnings(options: GenerateVideoOptions, provider: VideoProvider): GenerationWarning[] {
+  if (options.webhook === undefined || provider.webhooks === true) return [];
+  return [
+    {
+      type: 'unsupported',
+      feature: 'webhook',
+      message: `${provider.id} takes no webhook; the job is polled as usual.`,
+    },
+  ];
 }

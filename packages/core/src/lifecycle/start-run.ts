@@ -1,6 +1,7 @@
 import type { JobRef } from '../contract/job-ref.js';
 import type { ResolvedRequest } from '../contract/request.js';
 import type { VideoProvider } from '../contract/video-provider.js';
+import type { VideoWebhook } from '../contract/video-webhook.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { ledgerRecorder } from '../ledger/ledger-recorder.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_ORIGIN, originLimitedFetch } from '../limits/origin-limited-fetch.js';
@@ -9,7 +10,11 @@ import { vendorCall } from '../limits/vendor-call.js';
 import { getLibraryLogger } from '../log/index.js';
 import { underDeadline } from './deadline.js';
 import { driveJob } from './drive-job.js';
-import type { GenerateVideoResult, GenerationSettings } from './generate-video-options.js';
+import type {
+  GenerateVideoOptions,
+  GenerateVideoResult,
+  GenerationSettings,
+} from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
 import { type Journal, readJournal, writeJournal } from './journal.js';
 import { withOutputLock } from './output-lock.js';
@@ -86,7 +91,7 @@ export function driveJournal(
           provider,
           model,
           settings,
-          context: { signal, logger, fetch },
+          context: { signal, logger, fetch, ...submitWebhook(settings, provider, journal) },
           logger,
           outPath: journal.outPath,
           journalPath,
@@ -111,4 +116,14 @@ export function driveJournal(
         },
       ),
   );
+}
+
+/** The caller's webhook, for a provider that takes one and a job not yet submitted. */
+function submitWebhook(
+  settings: GenerationSettings,
+  provider: VideoProvider,
+  journal: Journal,
+): { webhook?: VideoWebhook } {
+  const { webhook } = settings as GenerateVideoOptions;
+  return webhook && provider.webhooks === true && journal.state === 'submitting' ? { webhook } : {};
 }

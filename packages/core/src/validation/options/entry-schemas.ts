@@ -124,6 +124,7 @@ export function entrySchemas(zod: Zod) {
     ),
     outPath: rules.optional<string>(is.path, 'a file path (a non-empty string without NUL bytes)'),
     maxCost: maxCostRule(rules),
+    webhook: rules.function(),
   } satisfies Shape<GenerateVideoOptions>);
   const {
     model: _model,
