@@ -21,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.min(50, Math.max(3, Number(process.env.BENCH_IMPORT_RUNS || 11)));
 const VENDOR_SDKS = ['openai', '@google/genai', '@runwayml/sdk', 'google-auth-library'];
 const IMPORT_LIMIT_MS = 25; // issue 16: zod, ky and dotenv load on first use, not with core
-const CORE_LIMIT = 40 * 1024; // the limit scripts/check-packages.mjs enforces (raised by issue 14)
+const CORE_LIMIT = 45 * 1024; // the limit scripts/check-packages.mjs enforces (raised by issue 14)
 const providers = [
   { name: '@video-gen/provider-local', own: [] },
   { name: '@video-gen/provider-sora', own: ['openai'] },
