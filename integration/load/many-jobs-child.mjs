@@ -20,6 +20,21 @@ let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
+// The longest gap between two ticks of a 10 ms timer, and the CPU this process used during it: a
+// gap much longer than its CPU is time spent waiting for a core, not work of this process.
+let lastTick = performance.now();
+let lastCpu = process.cpuUsage();
+let longestGap = { ms: 0, cpuMs: 0 };
+const ticker = setInterval(() => {
+  const now = performance.now();
+  const cpu = process.cpuUsage();
+  const ms = now - lastTick;
+  if (ms > longestGap.ms) {
+    longestGap = { ms, cpuMs: (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000 };
+  }
+  lastTick = now;
+  lastCpu = cpu;
+}, 10);
 const started = performance.now();
 const outcomes = await Promise.allSettled(
   Array.from({ length: jobs }, (_, i) =>
@@ -37,6 +52,7 @@ const outcomes = await Promise.allSettled(
 );
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
+clearInterval(ticker);
 stall.disable();
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
@@ -59,6 +75,7 @@ console.log(
     failureCount: failures.length,
     openFileLimit,
     maxStallMs: stall.max / 1e6,
+    longestGap,
     peakRssMiB: peakRss / 1048576,
     seconds,
   })}`,

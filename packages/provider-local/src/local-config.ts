@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '@video-gen/core';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 
 /**
  * x264 presets, fastest first: they trade encoding speed against file size.
@@ -55,20 +56,42 @@ export interface LocalConfig {
 
 /**
  * The zod schema that validates a {@link LocalConfig}: unknown keys are refused, so a typo
- * does not pass silently.
+ * does not pass silently. zod is loaded when the schema is first used, not when the package is
+ * imported (`createLocal` checks a config without it, and asks zod only to word an error).
  *
  * @example
  * ```ts
  * localConfigSchema.parse({ preset: 'ultrafast' });
  * ```
  */
-export const localConfigSchema: z.ZodType<LocalConfig> = z.strictObject({
-  ffmpegPath: z.string().min(1).optional(),
-  jobsDir: z.string().min(1).optional(),
-  preset: z.enum(X264_PRESETS).optional(),
-  simulatedQueueMs: z.number().int().min(0).optional(),
-  keepFinishedMs: z.number().int().min(0).optional(),
-});
+export const localConfigSchema: z.ZodType<LocalConfig> = lazySchema((zod) =>
+  zod.strictObject({
+    ffmpegPath: zod.string().min(1).optional(),
+    jobsDir: zod.string().min(1).optional(),
+    preset: zod.enum(X264_PRESETS).optional(),
+    simulatedQueueMs: zod.number().int().min(0).optional(),
+    keepFinishedMs: zod.number().int().min(0).optional(),
+  }),
+);
+
+const text = (value: unknown) => value === undefined || (typeof value === 'string' && value.length > 0);
+const count = (value: unknown) =>
+  value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
+
+/** The schema's rules without zod: true only for a config the schema accepts. */
+function isValidConfig(config: unknown): config is LocalConfig {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return false;
+  const known = new Set(['ffmpegPath', 'jobsDir', 'preset', 'simulatedQueueMs', 'keepFinishedMs']);
+  for (const key in config) if (!known.has(key)) return false;
+  const value = config as Record<string, unknown>;
+  return (
+    text(value.ffmpegPath) &&
+    text(value.jobsDir) &&
+    (value.preset === undefined || (X264_PRESETS as readonly unknown[]).includes(value.preset)) &&
+    count(value.simulatedQueueMs) &&
+    count(value.keepFinishedMs)
+  );
+}
 
 /** A validated config with every default filled in. */
 export interface ResolvedLocalConfig {
@@ -88,7 +111,9 @@ export interface ResolvedLocalConfig {
  * ```
  */
 export function resolveLocalConfig(config: LocalConfig = {}): ResolvedLocalConfig {
-  const parsed = localConfigSchema.safeParse(config);
+  const parsed = isValidConfig(config)
+    ? { success: true as const, data: config }
+    : localConfigSchema.safeParse(config);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`)

@@ -14,7 +14,6 @@ import {
   writeFileAtomic,
 } from '@video-gen/core';
 import { resolveFfmpeg } from '@video-gen/core/ffmpeg';
-import { z } from 'zod';
 import { readJobState } from './job-state.js';
 import { type LocalConfig, resolveLocalConfig } from './local-config.js';
 import { LocalConfigSource } from './local-config-source.js';
@@ -34,8 +33,12 @@ import { localModels } from './local-models.js';
 import { assertOffline, planJob } from './plan-job.js';
 import { pruneReleasedJobs } from './prune-released-jobs.js';
 
-// The local provider has no per-call options; a strict schema still catches typos.
-const providerOptionsSchema = z.strictObject({});
+// The local provider has no per-call options; refusing every key still catches typos.
+function isEmptyOptions(options: unknown): boolean {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  for (const _ in options) return false;
+  return true;
+}
 
 function jobRefOf(record: JobRecord, dir: string): JobRef {
   return {
@@ -103,8 +106,7 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
     polling: { budgetIntervalMs: 0 },
 
     parseProviderOptions(options) {
-      const parsed = providerOptionsSchema.safeParse(options ?? {});
-      if (!parsed.success) {
+      if (!isEmptyOptions(options ?? {})) {
         throw new ValidationError(
           `The local provider takes no provider options; got ${JSON.stringify(options)}.`,
           {
@@ -113,7 +115,7 @@ export function createLocal(config: LocalConfig = {}): VideoProvider {
           },
         );
       }
-      return parsed.data;
+      return {};
     },
 
     check(request) {

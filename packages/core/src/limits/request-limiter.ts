@@ -59,7 +59,11 @@ export class RequestLimiter {
 
   private async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) {
+        // A caller woken for a free slot that leaves instead passes the wake on.
+        this.wake();
+        signal.throwIfAborted();
+      }
       const now = Date.now();
       const {
         maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
@@ -81,12 +85,41 @@ export class RequestLimiter {
       // Spread the callers released by a pause over half as long again, so they do not all hit
       // the vendor in the same instant and earn the next 429 together.
       if (wait > 0) await sleep(pauseLeft > 0 ? wait + Math.random() * pauseLeft * 0.5 : wait, signal);
-      else await new Promise<void>((resolve) => this.waiters.push(resolve));
+      else await this.nextWake(signal);
     }
   }
 
+  /** Waits in line until {@link wake} picks this caller; leaves the line when `signal` aborts. */
+  private nextWake(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const picked = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiters.indexOf(picked);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(picked);
+    });
+  }
+
+  /**
+   * Wakes as many waiting callers as there are free slots, first come first served. Waking every
+   * waiter on each release (a thundering herd) made 1000 queued jobs re-check the limits a
+   * thousand times per finished call, in one unbroken run of microtasks: the event loop stalled
+   * for most of a second.
+   */
   private wake(): void {
-    for (const resolve of this.waiters.splice(0)) resolve();
+    const {
+      maxConnectionsPerOrigin = DEFAULT_MAX_CONNECTIONS_PER_ORIGIN,
+      maxConcurrentRequests = maxConnectionsPerOrigin,
+    } = this.limits;
+    for (let free = maxConcurrentRequests - this.active; free > 0 && this.waiters.length > 0; free--) {
+      this.waiters.shift()?.();
+    }
   }
 }
 

@@ -19,8 +19,13 @@ export function concatList(paths: readonly string[]): string {
 
 const COMMON = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'] as const;
 
-/** ffmpeg's arguments for a stream-copy join through the concat demuxer. */
-export function copyArgs(listPath: string, audio: boolean, output: string): string[] {
+/** `-movflags +faststart` when asked: a second pass that moves the index (`moov`) before the media. */
+function faststartArgs(faststart: boolean): string[] {
+  return faststart ? ['-movflags', '+faststart'] : [];
+}
+
+/** ffmpeg's arguments for a stream-copy join through the concat demuxer: one pass unless `faststart`. */
+export function copyArgs(listPath: string, audio: boolean, output: string, faststart = false): string[] {
   return [
     ...COMMON,
     '-f',
@@ -34,8 +39,7 @@ export function copyArgs(listPath: string, audio: boolean, output: string): stri
     ...(audio ? ['-map', '0:a:0'] : []),
     '-c',
     'copy',
-    '-movflags',
-    '+faststart',
+    ...faststartArgs(faststart),
     '-f',
     'mp4',
     output,
@@ -54,6 +58,7 @@ export function reencodeArgs(
   dropBoundaryFrame: boolean,
   encode: EncodeSettings,
   output: string,
+  faststart = true,
 ): string[] {
   // yuv420p needs even sides.
   const width = plan.width - (plan.width % 2);
@@ -96,8 +101,7 @@ export function reencodeArgs(
     String(encode.crf),
     '-pix_fmt',
     'yuv420p',
-    '-movflags',
-    '+faststart',
+    ...faststartArgs(faststart),
     '-f',
     'mp4',
     output,

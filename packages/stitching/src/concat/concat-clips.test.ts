@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputExistsError } from '@video-gen/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClip, probe, tempDir } from '../../test/media-helpers.js';
+import { ffmpeg, ffprobe, makeClip, probe, tempDir } from '../../test/media-helpers.js';
 import { concatClips } from './concat-clips.js';
 
 let dir: string;
@@ -66,6 +67,59 @@ describe('concatClips', () => {
     expect(joined.audio).toBe(false);
     expect(joined.warnings[0]?.message).toContain('clip 2 has no audio');
     expect(probe(joined.path)).toMatchObject({ audio: false, frames: 24 });
+  });
+
+  it('reads MP4 clips from their headers: no ffprobe is run, and the join is valid by ffprobe', async () => {
+    const joined = await concatClips(loud, path.join(dir, 'no-ffprobe.mp4'), {
+      ffprobePath: path.join(dir, 'no-such-ffprobe'),
+    });
+
+    expect(joined).toMatchObject({ mode: 'copy', audio: true });
+    expect(joined.clips[0]?.video).toMatchObject({
+      codec: 'h264',
+      width: 160,
+      height: 96,
+      frameRate: '12/1',
+    });
+    // ffprobe reads the whole joined file, every packet, without an error.
+    const check = execFileSync(ffprobe, ['-v', 'error', '-count_packets', '-show_streams', joined.path], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(check).toContain('nb_read_packets=24');
+    expect(probe(joined.path)).toMatchObject({ frames: 24, audio: true });
+  });
+
+  it('asks ffprobe about clips its header reader does not cover (Matroska)', async () => {
+    const mkv = path.join(dir, 'silent.mkv');
+    execFileSync(ffmpeg, ['-v', 'error', '-i', silent[0]!, '-c', 'copy', '-y', mkv]);
+
+    await expect(
+      concatClips([mkv, mkv], path.join(dir, 'mkv-no-ffprobe.mp4'), {
+        ffprobePath: path.join(dir, 'no-such-ffprobe'),
+      }),
+    ).rejects.toThrow();
+    const joined = await concatClips([mkv, mkv], path.join(dir, 'mkv.mp4'));
+    expect(probe(joined.path)).toMatchObject({ frames: 24, width: 160 });
+  });
+
+  it('writes a stream copy in one pass (index after the media) unless faststart is asked for', async () => {
+    const topLevel = async (file: string) => {
+      const bytes = await readFile(file);
+      const types: string[] = [];
+      for (let at = 0; at + 8 <= bytes.length; at += bytes.readUInt32BE(at)) {
+        types.push(bytes.toString('latin1', at + 4, at + 8));
+        if (bytes.readUInt32BE(at) < 8) break;
+      }
+      return types.filter((type) => type === 'moov' || type === 'mdat');
+    };
+
+    const onePass = await concatClips(silent, path.join(dir, 'one-pass.mp4'));
+    const fast = await concatClips(silent, path.join(dir, 'faststart.mp4'), { faststart: true });
+
+    expect(await topLevel(onePass.path)).toEqual(['mdat', 'moov']);
+    expect(await topLevel(fast.path)).toEqual(['moov', 'mdat']);
+    expect(probe(fast.path).frames).toBe(36);
   });
 
   it('refuses to replace an existing output unless overwrite is set', async () => {

@@ -37,6 +37,13 @@ export interface ConcatClipsOptions {
   readonly preset?: string;
   /** x264 CRF for a re-encode. Default 18. */
   readonly crf?: number;
+  /**
+   * Put the MP4 index (`moov`) before the media (`-movflags +faststart`), so a player can start
+   * while the file is still downloading over HTTP. It costs a second pass over the whole output.
+   * Default: false for a stream copy (one pass, the way `ffmpeg -c copy` writes it), true for a
+   * re-encode (where the extra pass is lost in the encode).
+   */
+  readonly faststart?: boolean;
   /** The ffmpeg binary; found by core's resolver when absent. */
   readonly ffmpegPath?: string;
   /** The ffprobe binary; found by core's resolver when absent. */
@@ -62,7 +69,8 @@ export interface ConcatClipsResult {
 }
 
 /**
- * Joins clips into one MP4. Each clip is probed; when codec, profile, size, frame rate, pixel
+ * Joins clips into one MP4. Each clip is probed (all at once; an H.264/HEVC MP4 or MOV is read from
+ * its header in process, anything else by ffprobe); when codec, profile, size, frame rate, pixel
  * format, timebase and codec setup all match (and no frame is dropped) the streams are copied
  * (fast, lossless); otherwise the clips are re-encoded to the first clip's size and frame rate
  * (H.264, yuv420p). Audio is kept (AAC) when every clip has an audio track and dropped with a
@@ -97,9 +105,16 @@ export async function concatClips(
   const overwrite = options.overwrite === true;
   if (!overwrite && (await pathExists(target))) throw new OutputExistsError(target);
 
-  const ffprobe = resolveFfprobe({ path: options.ffprobePath }).path;
-  const clips: ClipInfo[] = [];
-  for (const source of sources) clips.push(await probeClip(source, ffprobe, options.signal));
+  // Resolved only when a clip needs ffprobe.
+  let ffprobePath: string | undefined;
+  const ffprobe = () => {
+    ffprobePath ??= resolveFfprobe({ path: options.ffprobePath }).path;
+    return ffprobePath;
+  };
+  // In parallel: most clips are read from their header in process, the rest by one ffprobe each.
+  const clips: ClipInfo[] = await Promise.all(
+    sources.map((source) => probeClip(source, ffprobe, options.signal)),
+  );
   const dropBoundaryFrame = options.dropBoundaryFrame === true;
   const plan = planConcat(clips, { dropBoundaryFrame, reencode: options.reencode ?? 'auto' });
 
@@ -113,10 +128,10 @@ export async function concatClips(
       // A fresh random name, created exclusively: a link planted there is never written through.
       if (!(await writeFileExclusive(listPath, concatList(sources))))
         throw new FileSystemError(`The concat list ${listPath} already exists.`, 'unsafe_path', listPath);
-      args = copyArgs(listPath, plan.audio, temporary);
+      args = copyArgs(listPath, plan.audio, temporary, options.faststart ?? false);
     } else {
       const encode = { preset: options.preset ?? 'veryfast', crf: options.crf ?? 18 };
-      args = reencodeArgs(sources, plan, dropBoundaryFrame, encode, temporary);
+      args = reencodeArgs(sources, plan, dropBoundaryFrame, encode, temporary, options.faststart ?? true);
     }
     const run = await runTool(ffmpeg, args, options.signal);
     if (run.code !== 0) {

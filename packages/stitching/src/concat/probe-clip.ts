@@ -1,6 +1,7 @@
 import { InputFileError } from '@video-gen/core';
 import { lastLine, runTool } from '../ffmpeg/run-tool.js';
 import { checkVideoFile } from '../files/check-video-file.js';
+import { readMp4Clip } from './read-mp4-clip.js';
 
 /** The video stream parameters that must match for a stream-copy join. */
 export interface ClipVideo {
@@ -29,7 +30,10 @@ export interface ClipInfo {
   readonly path: string;
   readonly video: ClipVideo;
   readonly audio: ClipAudio | undefined;
-  /** The container's duration in seconds. */
+  /**
+   * The container's duration in seconds: the movie header's when read in process (it may count
+   * AAC's priming samples, some 20 ms, that ffprobe leaves out), ffprobe's otherwise.
+   */
   readonly durationSeconds: number;
 }
 
@@ -53,12 +57,23 @@ function rational(text: string | undefined): number {
 }
 
 /**
- * Reads a clip's first video and audio streams with ffprobe.
+ * Reads a clip's first video and audio streams: from its MP4/MOV header in process when it is an
+ * H.264/HEVC (and AAC) MP4 or MOV, with ffprobe otherwise (`ffprobe` is called for its path only
+ * then). Both give the same values.
  *
  * @throws {InputFileError} the file is missing or empty, or has no video stream (`input_file_not_video`).
  */
-export async function probeClip(file: string, ffprobe: string, signal?: AbortSignal): Promise<ClipInfo> {
+export async function probeClip(
+  file: string,
+  ffprobe: () => string,
+  signal?: AbortSignal,
+): Promise<ClipInfo> {
   await checkVideoFile(file);
+  return (await readMp4Clip(file)) ?? ffprobeClip(file, ffprobe(), signal);
+}
+
+/** {@link probeClip} by ffprobe, for any file ffmpeg reads. */
+export async function ffprobeClip(file: string, ffprobe: string, signal?: AbortSignal): Promise<ClipInfo> {
   const run = await runTool(
     ffprobe,
     [

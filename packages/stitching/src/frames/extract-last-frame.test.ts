@@ -1,8 +1,9 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputFileError, OutputExistsError } from '@video-gen/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFrame, makeClip, rgbPixels, tempDir } from '../../test/media-helpers.js';
+import { decodeFrame, ffmpeg, makeClip, rgbPixels, tempDir } from '../../test/media-helpers.js';
 import { extractLastFrame, extractLastFrameAsPng } from './extract-last-frame.js';
 
 let dir: string;
@@ -35,6 +36,44 @@ describe('extractLastFrame', () => {
     });
 
     const truth = rgbPixels(decodeFrame(longAudio, -1, path.join(dir, 'long-audio-truth.png')));
+    expect(rgbPixels(extracted).equals(truth)).toBe(true);
+  });
+
+  it('decodes only the last half second of a 1280x720 clip and encodes one image: the same pixels as ffmpeg -update', async () => {
+    const hd = makeClip(path.join(dir, 'hd.mp4'), { width: 1280, height: 720, fps: 30, seconds: 3 });
+    // The earlier method, by hand: every frame of the last second PNG-encoded over one file.
+    const byHand = path.join(dir, 'hd-by-hand.png');
+    execFileSync(ffmpeg, [
+      ...['-v', 'error', '-sseof', '-1', '-i', hd, '-map', '0:v:0', '-vsync', 'passthrough'],
+      ...['-c:v', 'png', '-f', 'image2', '-update', '1', '-y', byHand],
+    ]);
+    // A wrapper that records the arguments ffmpeg is called with.
+    const log = path.join(dir, 'ffmpeg-args.log');
+    const wrapper = path.join(dir, 'ffmpeg-wrapper.sh');
+    await writeFile(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec '${ffmpeg}' "$@"\n`);
+    await chmod(wrapper, 0o755);
+
+    const extracted = await extractLastFrame(hd, { outputDir: path.join(dir, 'hd'), ffmpegPath: wrapper });
+
+    expect(rgbPixels(extracted).equals(rgbPixels(byHand))).toBe(true);
+    expect(rgbPixels(extracted).equals(rgbPixels(decodeFrame(hd, -1, path.join(dir, 'hd-truth.png'))))).toBe(
+      true,
+    );
+    const calls = (await readFile(log, 'utf8')).trim().split('\n');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain('-sseof -0.5');
+    expect(calls[0]).toContain('-vf reverse -frames:v 1');
+  });
+
+  it.each([
+    ['shorter than the first window (0.25 s)', { seconds: 0.25, fps: 12 }],
+    ['at 1 fps, with no frame in the last half second', { seconds: 5, fps: 1 }],
+  ])('finds the last frame of a clip %s', async (name, spec) => {
+    const clip = makeClip(path.join(dir, `edge-${spec.fps}-${spec.seconds}.mp4`), spec);
+
+    const extracted = await extractLastFrame(clip, { outputPath: path.join(dir, `${name}.png`) });
+
+    const truth = rgbPixels(decodeFrame(clip, -1, path.join(dir, `${name}-truth.png`)));
     expect(rgbPixels(extracted).equals(truth)).toBe(true);
   });
 

@@ -32,9 +32,22 @@ export interface ExtractLastFrameOptions {
   readonly signal?: AbortSignal;
 }
 
-// How far before the end decoding starts. The first window holds the last frame of any ordinary
-// video; the wider ones cover files whose audio outlasts the video, or very low frame rates.
-const WINDOWS_SECONDS = [1, 5, 30] as const;
+// How far before the end decoding starts, and how. A short window is decoded into memory and
+// played backwards (`reverse`), so only its final frame is encoded: one image, not one per frame.
+// It holds the last frame of any ordinary video. The wider windows cover files whose audio outlasts
+// the video, or very low frame rates; they write every decoded frame over the same file instead,
+// which keeps memory flat however many frames the window holds. The last attempt decodes it all.
+interface Window {
+  readonly seconds: number | undefined;
+  readonly reverse: boolean;
+}
+const WINDOWS: readonly Window[] = [
+  { seconds: 0.5, reverse: true },
+  { seconds: 2, reverse: true },
+  { seconds: 5, reverse: false },
+  { seconds: 30, reverse: false },
+  { seconds: undefined, reverse: false },
+];
 
 const FORMAT_ARGS: Readonly<Record<FrameFormat, readonly string[]>> = {
   png: ['-c:v', 'png'],
@@ -49,18 +62,20 @@ function targetPath(videoPath: string, options: ExtractLastFrameOptions, format:
 }
 
 /**
- * Decodes from `windowSeconds` before the end (or from the start when undefined) and writes every
- * frame over the same file: what remains is the last frame. Returns whether a frame was written.
+ * Decodes from `window.seconds` before the end (or from the start when undefined) and writes the
+ * last frame: the first one out of `reverse`, or every frame over the same file. Returns whether a
+ * frame was written.
  */
 async function decodeTail(
   ffmpeg: string,
   videoPath: string,
   temporary: string,
   format: FrameFormat,
-  windowSeconds: number | undefined,
+  window: Window,
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
-  const seek = windowSeconds === undefined ? [] : ['-sseof', `-${windowSeconds}`];
+  const seek = window.seconds === undefined ? [] : ['-sseof', `-${window.seconds}`];
+  const pick = window.reverse ? ['-vf', 'reverse', '-frames:v', '1'] : [];
   const run = await runTool(
     ffmpeg,
     [
@@ -79,6 +94,7 @@ async function decodeTail(
       // Every decoded frame once, none duplicated or dropped to fit a frame rate.
       '-vsync',
       'passthrough',
+      ...pick,
       ...FORMAT_ARGS[format],
       '-f',
       'image2',
@@ -106,7 +122,8 @@ async function decodeTail(
 
 /**
  * Extracts the true last frame of a video as an image (lossless PNG by default). It seeks from the
- * end (`-sseof`), so the cost stays the same however long the video is. An existing image is never
+ * end (`-sseof`), so the cost stays the same however long the video is, and encodes one image: the
+ * last half second is decoded and only its final frame is written. An existing image is never
  * replaced unless `overwrite` is set; the image appears atomically.
  *
  * @example
@@ -135,8 +152,8 @@ export async function extractLastFrame(
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
   try {
-    for (const windowSeconds of [...WINDOWS_SECONDS, undefined]) {
-      if (await decodeTail(ffmpeg, source, temporary, format, windowSeconds, options.signal)) {
+    for (const window of WINDOWS) {
+      if (await decodeTail(ffmpeg, source, temporary, format, window, options.signal)) {
         await publishFile(temporary, target, overwrite);
         return target;
       }
