@@ -76,6 +76,16 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .argument('[prompt]', 'what the video shows')
     .option('-i, --images <paths...>', 'images: paths, URLs, globs (quote them) or comma-separated lists')
     .option(
+      '--video <path|url>',
+      'an input video (MP4 or MOV) to edit, extend or follow, for models that take one (see `video-gen models`)',
+    )
+    .addOption(
+      new Option(
+        '--video-use <use>',
+        "what the model does with --video (default: the model's first use)",
+      ).choices(['edit', 'extend', 'reference']),
+    )
+    .option(
       '-b, --backend <id>',
       `provider: local, sora2, azure-sora, veo3, runway, or a plugin id (default: ${DEFAULT_PROVIDER_ID}; vendor credentials never choose one by themselves)`,
     )

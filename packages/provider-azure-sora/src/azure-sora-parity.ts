@@ -1,22 +1,22 @@
-import { type GenerationSettings, generateVideo, type ImageInput } from '@video-gen/core';
+import { defineParityApi, type ImageInput, type ParityOptions } from '@video-gen/core';
 import type { AzureSoraConfig } from './azure-sora-config.js';
 import { createAzureSora } from './azure-sora-provider.js';
 
 /**
- * Options of {@link generateVideoWithAzureSora} and {@link AzureSoraAPIClient.generate}: generation
- * settings plus the provider config.
+ * Options of {@link generateVideoWithAzureSora} and {@link AzureSoraAPIClient.generate}: generation settings
+ * plus the provider config.
  *
  * @example
  * ```ts
  * const options: AzureSoraGenerateOptions = { config: { deployment: 'sora-2' }, durationSeconds: 8 };
  * ```
  */
-export interface AzureSoraGenerateOptions extends Omit<GenerationSettings, 'provider' | 'providerConfig'> {
-  /** Provider settings; the environment fills what is missing. */
-  readonly config?: AzureSoraConfig;
-  /** Where to write the MP4. Default: a unique name in the working directory. */
-  readonly outPath?: string;
-}
+export interface AzureSoraGenerateOptions extends ParityOptions<AzureSoraConfig> {}
+
+const parity = defineParityApi<AzureSoraConfig, AzureSoraGenerateOptions, string>({
+  createProvider: (config) => createAzureSora(config),
+  finish: (result) => result.path,
+});
 
 /**
  * Python parity for `generate_video_with_azure_sora(prompt, file_paths, ...)`: generates a video
@@ -28,19 +28,12 @@ export interface AzureSoraGenerateOptions extends Omit<GenerationSettings, 'prov
  * const path = await generateVideoWithAzureSora('A fox in the snow', ['fox.png'], { durationSeconds: 8 });
  * ```
  */
-export async function generateVideoWithAzureSora(
+export function generateVideoWithAzureSora(
   prompt: string,
   filePaths: readonly ImageInput[] = [],
   options: AzureSoraGenerateOptions = {},
 ): Promise<string> {
-  const { config, ...settings } = options;
-  const result = await generateVideo({
-    ...settings,
-    prompt,
-    images: filePaths,
-    provider: createAzureSora(config),
-  });
-  return result.path;
+  return parity.generate(prompt, filePaths, options);
 }
 
 /**
@@ -53,19 +46,4 @@ export async function generateVideoWithAzureSora(
  * const path = await client.generate('A fox in the snow', [], { outPath: 'out/fox.mp4' });
  * ```
  */
-export class AzureSoraAPIClient {
-  /** The settings every call uses. */
-  readonly config: AzureSoraConfig;
-  constructor(config: AzureSoraConfig = {}) {
-    this.config = config;
-  }
-
-  /** Generates a video; returns the MP4's path. */
-  generate(
-    prompt: string,
-    filePaths: readonly ImageInput[] = [],
-    options: Omit<AzureSoraGenerateOptions, 'config'> = {},
-  ): Promise<string> {
-    return generateVideoWithAzureSora(prompt, filePaths, { ...options, config: this.config });
-  }
-}
+export class AzureSoraAPIClient extends parity.Client {}

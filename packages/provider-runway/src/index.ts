@@ -1,5 +1,5 @@
 /**
- * Runway Gen-4 and the Veo models Runway serves, through the official `@runwayml/sdk`.
+ * Runway Gen-4 and every partner video model Runway serves, through the official `@runwayml/sdk`.
  *
  * @packageDocumentation
  * @module @video-gen/provider-runway

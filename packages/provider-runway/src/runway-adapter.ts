@@ -9,7 +9,9 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@video-gen/core';
-import { GEN45_TEXT_RATIOS } from './runway-models.js';
+import type { RunwayModelSpec } from './runway-model-spec.js';
+import { wireSize } from './runway-model-spec.js';
+import { runwaySpec } from './runway-models.js';
 import type { RunwayProviderOptions } from './runway-options.js';
 
 /** The two create endpoints. */
@@ -21,36 +23,57 @@ export interface RunwayCreateCall {
   readonly body: Record<string, unknown>;
 }
 
-/** The prompt images, already turned into URIs Runway accepts. */
+/** The prompt and reference images, already turned into URIs Runway accepts. */
 export interface PromptImageUris {
   readonly first: string | undefined;
   readonly last: string | undefined;
+  /** Reference images, sent to text_to_video as `references`. */
+  readonly references?: readonly string[];
 }
 
-const VEO_MODELS = new Set(['veo3.1', 'veo3.1_fast']);
-/** The models whose params take `contentModeration` (@runwayml/sdk 4.20.1): the Gen-4 family. */
-const MODERATED_MODELS = new Set(['gen4_turbo', 'gen4.5']);
 /** Runway seeds are unsigned 32-bit integers. */
 const MAX_SEED = 4_294_967_295;
 
-function ratioOf(request: ResolvedRequest): string {
-  return `${request.width}:${request.height}`;
+function specOf(request: ResolvedRequest): RunwayModelSpec {
+  const spec = runwaySpec(request.model.id);
+  if (!spec) throw new Error(`runway: no table entry for ${request.model.id}`);
+  return spec;
+}
+
+function sizesOn(spec: RunwayModelSpec, endpoint: 'text' | 'image'): string {
+  return spec.wireSizes
+    .filter((size) => size[endpoint])
+    .map((size) => `${size.width}x${size.height}`)
+    .join(', ');
 }
 
 /**
- * Checks what `ModelInfo` cannot express, before any paid call: Gen-4.5 text-to-video takes fewer
- * ratios than its image-to-video, a Veo last frame needs a first frame, seeds are 32-bit.
- * Returns warnings for options a model ignores.
+ * Checks what `ModelInfo` cannot express, before any paid call, from the model's table entry:
+ * a size the endpoint does not take (Gen-4.5 text-to-video takes fewer ratios than its
+ * image-to-video), a last frame without a first frame, reference images at a size the vendor
+ * refuses them, seeds beyond 32 bits. Returns warnings for options a model ignores.
  */
 export function checkRunwayRequest(request: ResolvedRequest): GenerationWarning[] {
   const issues: ValidationIssue[] = [];
   const warnings: GenerationWarning[] = [];
   const model = request.model.id;
-  if (model === 'gen4.5' && !request.firstFrame && !GEN45_TEXT_RATIOS.includes(ratioOf(request))) {
+  const spec = specOf(request);
+  const size = wireSize(spec, request.width, request.height);
+  const endpoint = request.firstFrame ? 'image' : 'text';
+  if (size && !size[endpoint]) {
     issues.push({
       field: 'size',
-      message: `${request.width}x${request.height} needs a first frame; gen4.5 text-to-video takes 1280x720, 720x1280`,
-      allowed: ['1280x720', '720x1280'],
+      message:
+        endpoint === 'text'
+          ? `${request.width}x${request.height} needs a first frame; ${model} text-to-video takes ${sizesOn(spec, 'text')}`
+          : `${request.width}x${request.height} is text-to-video only for ${model}; with a first frame it takes ${sizesOn(spec, 'image')}`,
+      allowed: sizesOn(spec, endpoint).split(', '),
+    });
+  }
+  if (size?.noReferences && request.referenceImages.length > 0) {
+    issues.push({
+      field: 'referenceImages',
+      message: `${model} takes reference images only up to 720p, not at ${size.label}`,
     });
   }
   if (request.lastFrame && !request.firstFrame) {
@@ -72,41 +95,55 @@ export function checkRunwayRequest(request: ResolvedRequest): GenerationWarning[
     );
   }
   const options = request.providerOptions as RunwayProviderOptions;
-  if (options.contentModeration && !MODERATED_MODELS.has(model)) {
+  if (options.contentModeration && !spec.contentModeration) {
     warnings.push({
       type: 'unsupported',
       feature: 'providerOptions.runway.contentModeration',
       message: `${model} does not take contentModeration; it is ignored`,
     });
   }
+  if (request.firstFrame && spec.imageSetsAspect) {
+    warnings.push({
+      type: 'approximated',
+      feature: 'size',
+      message: `${model} takes its aspect ratio from the first frame; ${request.width}x${request.height} only picks the resolution`,
+    });
+  }
   return warnings;
 }
 
 /**
- * Maps a validated request onto Runway's create call: `image_to_video` with `promptImage` (a string
- * for a first frame alone, `[{ uri, position: 'first' }, { uri, position: 'last' }]` with a last
- * frame) when there is a first frame, `text_to_video` otherwise. Width and height become the
- * `ratio` string; options a model does not take are left out.
+ * Maps a validated request onto Runway's create call, driven by the model's table entry:
+ * `image_to_video` with `promptImage` (a string for a first frame alone, `[{ uri, position:
+ * 'first' }, { uri, position: 'last' }]` with a last frame) when there is a first frame,
+ * `text_to_video` otherwise, with `references` for reference images. The size becomes the
+ * fields the endpoint names it by (`ratio`, `resolution`); `seed`, `audio`, `negativePrompt` and
+ * `contentModeration` are sent only to models whose params take them.
  */
 export function buildCreateCall(request: ResolvedRequest, images: PromptImageUris): RunwayCreateCall {
-  const model = request.model.id;
-  const veo = VEO_MODELS.has(model);
+  const spec = specOf(request);
+  const { info } = spec;
+  const endpoint: RunwayEndpoint = images.first === undefined ? 'text_to_video' : 'image_to_video';
+  const size = wireSize(spec, request.width, request.height);
   const options = request.providerOptions as RunwayProviderOptions;
   const body: Record<string, unknown> = {
-    model,
+    model: info.id,
     promptText: request.prompt,
-    ratio: ratioOf(request),
+    ...(endpoint === 'image_to_video' ? size?.image : size?.text),
     duration: request.durationSeconds,
   };
-  // Core has already warned about a seed the model ignores; it is not sent.
-  if (request.seed !== undefined && request.model.seed) body.seed = request.seed;
-  if (veo) {
-    if (request.audio !== undefined) body.audio = request.audio;
-    if (request.negativePrompt !== undefined) body.negativePrompt = request.negativePrompt;
-  } else if (options.contentModeration && MODERATED_MODELS.has(model)) {
-    body.contentModeration = options.contentModeration;
+  // Core has already warned about settings the model ignores; they are not sent.
+  if (request.seed !== undefined && info.seed) body.seed = request.seed;
+  if (request.audio !== undefined && info.audio === 'optional') body.audio = request.audio;
+  if (request.negativePrompt !== undefined && info.negativePrompt)
+    body.negativePrompt = request.negativePrompt;
+  if (options.contentModeration && spec.contentModeration) body.contentModeration = options.contentModeration;
+  if (images.first === undefined) {
+    if (images.references && images.references.length > 0) {
+      body.references = images.references.map((uri) => ({ uri }));
+    }
+    return { endpoint, body };
   }
-  if (images.first === undefined) return { endpoint: 'text_to_video', body };
   body.promptImage =
     images.last === undefined
       ? images.first
@@ -114,7 +151,7 @@ export function buildCreateCall(request: ResolvedRequest, images: PromptImageUri
           { uri: images.first, position: 'first' },
           { uri: images.last, position: 'last' },
         ];
-  return { endpoint: 'image_to_video', body };
+  return { endpoint, body };
 }
 
 /** The number of seconds recorded on the job, for usage. */

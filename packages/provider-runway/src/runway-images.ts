@@ -25,20 +25,20 @@ export function toDataUri(bytes: Uint8Array, mediaType: string): string | undefi
 }
 
 /**
- * What Runway takes as `promptImage` for an image: an https URL as is, bytes as a data URI within
+ * What Runway takes as `promptImage` (or a `references` entry) for an image: an https URL as is, bytes as a data URI within
  * the 5 MB limit, larger bytes uploaded (`POST /v1/uploads`, then the multipart POST to the
  * presigned URL) and referred to by their `runway://` URI.
  */
 export async function promptImageUri(
   image: LoadedImage,
-  role: 'first' | 'last',
+  role: 'first' | 'last' | 'reference',
   client: RunwayML,
   signal: AbortSignal,
 ): Promise<string> {
   if (image.kind === 'url') return image.url;
   const inline = toDataUri(image.bytes, image.mediaType);
   if (inline !== undefined) return inline;
-  const name = `${role}-frame.${EXTENSIONS[image.mediaType] ?? 'png'}`;
+  const name = `${role === 'reference' ? 'reference-image' : `${role}-frame`}.${EXTENSIONS[image.mediaType] ?? 'png'}`;
   const file = await toFile(image.bytes, name, { type: image.mediaType });
   const { uri } = await client.uploads.createEphemeral({ file }, { signal });
   return uri;

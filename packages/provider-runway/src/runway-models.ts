@@ -1,165 +1,115 @@
-import type { ModelInfo, VideoSize } from '@video-gen/core';
+import type { ModelInfo } from '@video-gen/core';
+import { runwayModel } from './runway-model-family.js';
+import { pixelRatios, type RunwayModelSpec } from './runway-model-spec.js';
+import { partnerModels } from './runway-partner-models.js';
 
-/** A `width:height` ratio string as Runway names an output size; the pixels are the same numbers. */
-function ratios(...labels: readonly string[]): VideoSize[] {
-  return labels.map((label) => {
-    const [width, height] = label.split(':').map(Number) as [number, number];
-    return { width, height, label };
-  });
-}
-
-const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
-const GEN4_SIZES = ratios('1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672');
-const VEO_SIZES = ratios('1280:720', '720:1280', '1080:1920', '1920:1080');
-
-// Facts from @runwayml/sdk 4.20 (ImageToVideoCreateParams / TextToVideoCreateParams). Runway
+// Facts from @runwayml/sdk 4.20.1 (ImageToVideoCreateParams / TextToVideoCreateParams). Runway
 // renders at a fixed 24 fps, and limits promptText to 1000 UTF-16 code units (JS string length).
+const SDK = '@runwayml/sdk 4.20.1 types';
+const GEN4_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
 
-const gen4Turbo: ModelInfo = {
+const gen4Turbo = runwayModel({
   id: 'gen4_turbo',
   name: 'Runway Gen-4 Turbo',
   durations: [5, 10],
-  defaultDurationSeconds: 5,
-  sizes: GEN4_SIZES,
-  defaultSize: GEN4_SIZES[0]!,
-  fps: [24],
-  defaultFps: 24,
-  images: {
-    firstFrame: true,
-    // image_to_video only: the SDK types make promptImage required and offer no text_to_video.
-    firstFrameRequired: true,
-    lastFrame: false,
-    maxReferenceImages: 0,
-    mediaTypes: IMAGE_TYPES,
-    imagesAs: 'first-frame-then-references',
-  },
-  audio: 'none',
+  sizes: pixelRatios(GEN4_RATIOS, { image: true }),
+  // image_to_video only: the SDK types make promptImage required and offer no text_to_video.
+  firstFrameRequired: true,
+  lastFrame: false,
   seed: true,
-  negativePrompt: false,
   maxPromptLength: 1000,
-};
+  contentModeration: true,
+  source: SDK,
+});
 
-const gen45: ModelInfo = {
+const gen45 = runwayModel({
   id: 'gen4.5',
   name: 'Runway Gen-4.5',
   // "an integer from 2 to 10"
   durations: { min: 2, max: 10, step: 1 },
-  defaultDurationSeconds: 5,
-  // Text-to-video takes only 1280:720 and 720:1280; the provider's check() refuses the others.
-  sizes: GEN4_SIZES,
-  defaultSize: GEN4_SIZES[0]!,
-  fps: [24],
-  defaultFps: 24,
-  images: {
-    firstFrame: true,
-    lastFrame: false,
-    maxReferenceImages: 0,
-    mediaTypes: IMAGE_TYPES,
-    imagesAs: 'first-frame-then-references',
-  },
-  audio: 'none',
+  // Text-to-video takes only 1280:720 and 720:1280.
+  sizes: pixelRatios(GEN4_RATIOS, { image: true }).map((size) =>
+    size.width === 1280 || size.width === 720 ? { ...size, text: { ratio: size.label } } : size,
+  ),
+  lastFrame: false,
   seed: true,
-  negativePrompt: false,
   maxPromptLength: 1000,
-};
+  contentModeration: true,
+  source: SDK,
+});
 
-function veo(id: 'veo3.1' | 'veo3.1_fast', name: string): ModelInfo {
-  return {
+function veo(id: 'veo3.1' | 'veo3.1_fast', name: string): RunwayModelSpec {
+  return runwayModel({
     id,
     name,
     durations: [4, 6, 8],
     defaultDurationSeconds: 8,
-    sizes: VEO_SIZES,
-    defaultSize: VEO_SIZES[0]!,
-    fps: [24],
-    defaultFps: 24,
-    images: {
-      firstFrame: true,
-      // promptImage positions 'first' and 'last'; a last frame needs a first frame (check()).
-      lastFrame: true,
-      maxReferenceImages: 0,
-      mediaTypes: IMAGE_TYPES,
-      imagesAs: 'first-frame-then-references',
-    },
+    sizes: pixelRatios(['1280:720', '720:1280', '1080:1920', '1920:1080']),
+    // promptImage positions 'first' and 'last'; a last frame needs a first frame (check()).
+    lastFrame: true,
     // `audio` is a request flag that changes the price.
-    audio: 'optional',
+    audio: true,
     seed: true,
     negativePrompt: true,
     maxPromptLength: 1000,
-  };
+    source: SDK,
+  });
 }
 
 /**
- * Google's Gemini Omni Flash models served by Runway, from @runwayml/sdk 4.20.1: "a whole number
- * from 3 to 10" seconds; `promptImage` a first frame only (`gemini_omni_flash`) or first and last
- * (`gemini_omni_flash_1.1`); no seed, audio or negative prompt in their params. The SDK states no
- * prompt limit: 1000 (Runway's limit elsewhere) is kept as a guard. The duration default is
- * video-gen's (the SDK lets the model choose when it is left out).
+ * Google's Gemini Omni Flash models served by Runway: "a whole number from 3 to 10" seconds;
+ * `promptImage` a first frame only (`gemini_omni_flash`) or first and last (`1.1`); no seed,
+ * audio or negative prompt in their params. The SDK states no prompt limit: 1000 (Runway's limit
+ * elsewhere) is kept as a guard. The duration default is video-gen's.
  */
-function geminiOmni(
-  id: 'gemini_omni_flash' | 'gemini_omni_flash_1.1',
-  name: string,
-  sizes: VideoSize[],
-  lastFrame: boolean,
-): ModelInfo {
-  return {
+function geminiOmni(id: string, name: string, ratios: readonly string[], lastFrame: boolean) {
+  return runwayModel({
     id,
     name,
     durations: { min: 3, max: 10, step: 1 },
-    defaultDurationSeconds: 5,
-    sizes,
-    defaultSize: sizes[0]!,
-    fps: [24],
-    defaultFps: 24,
-    images: {
-      firstFrame: true,
-      lastFrame,
-      maxReferenceImages: 0,
-      mediaTypes: IMAGE_TYPES,
-      imagesAs: 'first-frame-then-references',
-    },
-    audio: 'none',
+    sizes: pixelRatios(ratios),
+    lastFrame,
     seed: false,
-    negativePrompt: false,
     maxPromptLength: 1000,
-    status: 'ga',
-    source: '@runwayml/sdk 4.20.1 types (ImageToVideoCreateParams, TextToVideoCreateParams)',
-  };
+    source: `${SDK} (ImageToVideoCreateParams, TextToVideoCreateParams)`,
+  });
 }
 
-const OMNI_SIZES = ratios('1280:720', '720:1280');
-const OMNI_11_SIZES = ratios(
-  '1280:720',
-  '720:1280',
-  '640:360',
-  '360:640',
-  '1920:1080',
-  '1080:1920',
-  '3840:2160',
-  '2160:3840',
-);
-
-/**
- * The Runway models video-gen drives, as data: Gen-4 Turbo (image-to-video, 5 or 10 s), Gen-4.5
- * (text- and image-to-video, 2–10 s), Google's Veo 3.1 and Veo 3.1 Fast served by Runway (4, 6
- * or 8 s, first and last frame, optional audio, negative prompt) and Gemini Omni Flash and Omni
- * Flash 1.1 (3–10 s, text or image, no seed). The whole SDK catalogue is `runwayCatalogue`. Sizes are Runway's ratio strings
- * (`label`), with the same numbers as pixels. `models[0]` (`gen4_turbo`) is the default.
- *
- * @example
- * ```ts
- * const veo = runwayModels.find((model) => model.id === 'veo3.1');
- * veo?.sizes; // [{ width: 1280, height: 720, label: '1280:720' }, ...]
- * ```
- */
-export const runwayModels: readonly ModelInfo[] = [
+/** Every Runway model the adapter drives, with its wire facts, in table order (internal). */
+export const runwaySpecs: readonly RunwayModelSpec[] = [
   gen4Turbo,
   gen45,
   veo('veo3.1', 'Veo 3.1 (on Runway)'),
   veo('veo3.1_fast', 'Veo 3.1 Fast (on Runway)'),
-  geminiOmni('gemini_omni_flash', 'Gemini Omni Flash (on Runway)', OMNI_SIZES, false),
-  geminiOmni('gemini_omni_flash_1.1', 'Gemini Omni Flash 1.1 (on Runway)', OMNI_11_SIZES, true),
+  geminiOmni('gemini_omni_flash', 'Gemini Omni Flash (on Runway)', ['1280:720', '720:1280'], false),
+  geminiOmni(
+    'gemini_omni_flash_1.1',
+    'Gemini Omni Flash 1.1 (on Runway)',
+    ['1280:720', '720:1280', '640:360', '360:640', '1920:1080', '1080:1920', '3840:2160', '2160:3840'],
+    true,
+  ),
+  ...partnerModels,
 ];
 
-/** Ratios Gen-4.5 takes without an image (text-to-video). */
-export const GEN45_TEXT_RATIOS: readonly string[] = ['1280:720', '720:1280'];
+/** The spec of a model id (internal). */
+export function runwaySpec(id: string): RunwayModelSpec | undefined {
+  return runwaySpecs.find((spec) => spec.info.id === id);
+}
+
+/**
+ * The Runway models video-gen drives, as data: every video model of `@runwayml/sdk` 4.20.1 that
+ * takes text or an image — Gen-4 Turbo and Gen-4.5, Veo 3.1 and Veo 3.1 Fast, Gemini Omni Flash
+ * and Omni Flash 1.1, Seedance 2.0 / 2.0 Fast / 2.0 Mini / 2.5, Hailuo 3 and MiniMax H3 Max,
+ * HappyHorse 1.0, Wan 3 and Wan 3 Prime, and Grok Imagine 1.5 — with the ratios, durations,
+ * frame positions, reference images, audio and prompt limits of their SDK param types (`source`
+ * says where a value comes from when the types give none). Sizes carry Runway's names as `label`
+ * (`1280:720`, or `16:9 768p` for models named by aspect and tier). The video-only `aleph2` is
+ * added by the provider. `models[0]` (`gen4_turbo`) is the default.
+ *
+ * @example
+ * ```ts
+ * const seedance = runwayModels.find((model) => model.id === 'seedance2');
+ * seedance?.images.maxReferenceImages; // 9
+ * ```
+ */
+export const runwayModels: readonly ModelInfo[] = runwaySpecs.map((spec) => spec.info);

@@ -1,8 +1,8 @@
 import {
+  defineParityApi,
   type GenerateVideoResult,
-  type GenerationSettings,
-  generateVideo,
   type ImageInput,
+  type ParityOptions,
   ValidationError,
 } from '@video-gen/core';
 import type { RunwayConfig } from './runway-config.js';
@@ -16,12 +16,7 @@ import { createRunway } from './runway-provider.js';
  * const options: RunwayGenerateOptions = { config: { apiKey: 'key_...' }, durationSeconds: 10, outPath: 'out/a.mp4' };
  * ```
  */
-export interface RunwayGenerateOptions extends Omit<GenerationSettings, 'provider' | 'providerConfig'> {
-  /** Where to write the MP4. Default: a unique name in the working directory. */
-  readonly outPath?: string;
-  /** The Runway settings (key, base URL, ...); the environment when absent. */
-  readonly config?: RunwayConfig;
-}
+export interface RunwayGenerateOptions extends ParityOptions<RunwayConfig> {}
 
 /**
  * Options of {@link generateVideoWithRunwayVeo}: adds explicit first and last frames.
@@ -45,6 +40,38 @@ function refuse(message: string, field: string): never {
   throw new ValidationError(message, { provider: 'runway', issues: [{ field, message }] });
 }
 
+const gen4 = defineParityApi<RunwayConfig, RunwayGenerateOptions>({
+  createProvider: (config) => createRunway(config),
+  defaults: { model: 'gen4_turbo' },
+  request: (prompt, filePaths, settings) => {
+    if (filePaths.length > 1) {
+      refuse(`Runway Gen-4 takes one image (its first frame); got ${filePaths.length}.`, 'images');
+    }
+    return { ...settings, prompt, ...(filePaths[0] === undefined ? {} : { firstFrame: filePaths[0] }) };
+  },
+});
+
+const veo = defineParityApi<RunwayConfig, RunwayVeoGenerateOptions>({
+  createProvider: (config) => createRunway(config),
+  defaults: { model: 'veo3.1' },
+  request: (prompt, filePaths, { firstFrame, lastFrame, ...settings }) => {
+    const references = firstFrame === undefined ? filePaths.length - 1 : filePaths.length;
+    if (references > MAX_VEO_FILE_PATHS) {
+      refuse(
+        `Runway Veo takes at most ${MAX_VEO_FILE_PATHS} reference images; got ${references}.`,
+        'referenceImages',
+      );
+    }
+    return {
+      ...settings,
+      prompt,
+      images: filePaths,
+      ...(firstFrame === undefined ? {} : { firstFrame }),
+      ...(lastFrame === undefined ? {} : { lastFrame }),
+    };
+  },
+});
+
 /**
  * Python parity for `generate_video_with_runway`: a Gen-4 video from one image (its first frame)
  * and a prompt, 5 or 10 seconds. The model defaults to `gen4_turbo`; everything else is core's
@@ -57,22 +84,12 @@ function refuse(message: string, field: string): never {
  * });
  * ```
  */
-export async function generateVideoWithRunway(
+export function generateVideoWithRunway(
   prompt: string,
   filePaths: readonly ImageInput[] = [],
   options: RunwayGenerateOptions = {},
 ): Promise<GenerateVideoResult> {
-  const { config, ...settings } = options;
-  if (filePaths.length > 1) {
-    refuse(`Runway Gen-4 takes one image (its first frame); got ${filePaths.length}.`, 'images');
-  }
-  return generateVideo({
-    ...settings,
-    model: settings.model ?? 'gen4_turbo',
-    provider: createRunway(config),
-    prompt,
-    ...(filePaths[0] === undefined ? {} : { firstFrame: filePaths[0] }),
-  });
+  return gen4.generate(prompt, filePaths, options);
 }
 
 /**
@@ -88,33 +105,17 @@ export async function generateVideoWithRunway(
  * });
  * ```
  */
-export async function generateVideoWithRunwayVeo(
+export function generateVideoWithRunwayVeo(
   prompt: string,
   filePaths: readonly ImageInput[] = [],
   options: RunwayVeoGenerateOptions = {},
 ): Promise<GenerateVideoResult> {
-  const { config, firstFrame, lastFrame, ...settings } = options;
-  const references = firstFrame === undefined ? filePaths.length - 1 : filePaths.length;
-  if (references > MAX_VEO_FILE_PATHS) {
-    refuse(
-      `Runway Veo takes at most ${MAX_VEO_FILE_PATHS} reference images; got ${references}.`,
-      'referenceImages',
-    );
-  }
-  return generateVideo({
-    ...settings,
-    model: settings.model ?? 'veo3.1',
-    provider: createRunway(config),
-    prompt,
-    images: filePaths,
-    ...(firstFrame === undefined ? {} : { firstFrame }),
-    ...(lastFrame === undefined ? {} : { lastFrame }),
-  });
+  return veo.generate(prompt, filePaths, options);
 }
 
 /**
- * Python parity for `RunwayGen4Client`: holds a config and generates Gen-4 videos, returning the
- * output path.
+ * Python parity for `RunwayGen4Client`: holds a config and generates Gen-4 videos (see
+ * {@link generateVideoWithRunway}), returning the output path.
  *
  * @example
  * ```ts
@@ -122,26 +123,11 @@ export async function generateVideoWithRunwayVeo(
  * const path = await client.generate('Leaves swirl in the wind', ['leaves.jpg'], { durationSeconds: 5 });
  * ```
  */
-export class RunwayGen4Client {
-  /** The Runway settings every call uses. */
-  readonly config: RunwayConfig;
-  constructor(config: RunwayConfig = {}) {
-    this.config = config;
-  }
-  /** Generates a video (see {@link generateVideoWithRunway}) and returns its absolute path. */
-  async generate(
-    prompt: string,
-    filePaths: readonly ImageInput[] = [],
-    options: Omit<RunwayGenerateOptions, 'config'> = {},
-  ): Promise<string> {
-    const result = await generateVideoWithRunway(prompt, filePaths, { ...options, config: this.config });
-    return result.path;
-  }
-}
+export class RunwayGen4Client extends gen4.Client {}
 
 /**
- * Python parity for `RunwayVeoClient`: holds a config and generates Veo 3.1 videos on Runway,
- * returning the output path.
+ * Python parity for `RunwayVeoClient`: holds a config and generates Veo 3.1 videos on Runway
+ * (see {@link generateVideoWithRunwayVeo}), returning the output path.
  *
  * @example
  * ```ts
@@ -149,19 +135,4 @@ export class RunwayGen4Client {
  * const path = await client.generate('Waves at dusk', ['first.png'], { lastFrame: 'last.png' });
  * ```
  */
-export class RunwayVeoClient {
-  /** The Runway settings every call uses. */
-  readonly config: RunwayConfig;
-  constructor(config: RunwayConfig = {}) {
-    this.config = config;
-  }
-  /** Generates a video (see {@link generateVideoWithRunwayVeo}) and returns its absolute path. */
-  async generate(
-    prompt: string,
-    filePaths: readonly ImageInput[] = [],
-    options: Omit<RunwayVeoGenerateOptions, 'config'> = {},
-  ): Promise<string> {
-    const result = await generateVideoWithRunwayVeo(prompt, filePaths, { ...options, config: this.config });
-    return result.path;
-  }
-}
+export class RunwayVeoClient extends veo.Client {}

@@ -66,6 +66,16 @@ describe('runway plugin and config', () => {
       'veo3.1_fast',
       'gemini_omni_flash',
       'gemini_omni_flash_1.1',
+      'hailuo3',
+      'h3_max',
+      'happyhorse_1_0',
+      'seedance2',
+      'seedance2_fast',
+      'seedance2_mini',
+      'seedance2_5',
+      'wan3',
+      'wan3_prime',
+      'grok_imagine_1_5',
     ]);
     const turbo = runwayModels[0]!;
     expect(turbo.images).toMatchObject({

@@ -28,8 +28,8 @@ interface Connection {
 }
 
 /**
- * Creates the Runway provider (Gen-4 Turbo, Gen-4.5, Veo 3.1 and Veo 3.1 Fast) on the official
- * `@runwayml/sdk`. Creating it reads nothing: the key is resolved on the first call, so a missing
+ * Creates the Runway provider (every video model of `runwayModels`, and `aleph2` with a video) on
+ * the official `@runwayml/sdk`. Creating it reads nothing: the key is resolved on the first call, so a missing
  * key is a ConfigurationError from the first submit, naming `RUNWAYML_API_SECRET` and
  * `RUNWAY_API_KEY`. The SDK's own retries are off; core's retry policy is the only one.
  *
@@ -112,7 +112,11 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
           image === undefined ? undefined : promptImageUri(image, role, client, ctx.signal);
         const first = await uri(request.firstFrame, 'first');
         const last = await uri(request.lastFrame, 'last');
-        const call = buildCreateCall(request, { first, last });
+        const references: string[] = [];
+        for (const image of request.referenceImages) {
+          references.push(await promptImageUri(image, 'reference', client, ctx.signal));
+        }
+        const call = buildCreateCall(request, { first, last, references });
         operation = `POST /v1/${call.endpoint}`;
         ctx.logger.debug('runway create', { endpoint: call.endpoint, model: request.model.id });
         // The body is built per model from the SDK's own field names; its union type is by `model`.
@@ -198,7 +202,8 @@ export function createRunway(config: RunwayConfig = {}): VideoProvider {
 export const plugin: ProviderPlugin<RunwayConfig> = {
   id: 'runway',
   packageName: '@video-gen/provider-runway',
-  description: 'Runway Gen-4 Turbo, Gen-4.5, Veo 3.1 and video_to_video models (official @runwayml/sdk).',
+  description:
+    'Runway Gen-4, Veo 3.1, Gemini Omni, Seedance, Hailuo, Wan, Grok Imagine, HappyHorse and video_to_video models (official @runwayml/sdk).',
   create: (config) => createRunway(config),
   hasCredentials: (env) => Boolean(env.RUNWAYML_API_SECRET?.trim() || env.RUNWAY_API_KEY?.trim()),
   environmentVariables: RunwayConfig.environmentVariables,

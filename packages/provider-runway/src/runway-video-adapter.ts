@@ -2,12 +2,13 @@ import type { RunwayML } from '@runwayml/sdk';
 import { toFile } from '@runwayml/sdk';
 import {
   type GenerationWarning,
-  isSizeRange,
   type LoadedVideo,
   type ResolvedRequest,
   ValidationError,
   type ValidationIssue,
 } from '@video-gen/core';
+import { wireSize } from './runway-model-spec.js';
+import { runwaySpec } from './runway-models.js';
 import type { VideoToVideoWire } from './runway-video-models.js';
 
 const EXTENSIONS: Readonly<Record<string, string>> = { 'video/mp4': 'mp4', 'video/quicktime': 'mov' };
@@ -86,19 +87,19 @@ export function checkVideoToVideo(request: ResolvedRequest, wire: VideoToVideoWi
   return warnings;
 }
 
-function ratioLabel(request: ResolvedRequest): string {
-  const { sizes } = request.model;
-  const size = isSizeRange(sizes)
-    ? undefined
-    : sizes.find((candidate) => candidate.width === request.width && candidate.height === request.height);
-  return size?.label ?? `${request.width}:${request.height}`;
+/** The size fields of the model's table entry (`ratio`, `resolution`), as text_to_video names them. */
+function sizeFields(request: ResolvedRequest): Readonly<Record<string, string>> {
+  const spec = runwaySpec(request.model.id);
+  const size = spec ? wireSize(spec, request.width, request.height) : undefined;
+  return size?.text ?? { ratio: `${request.width}:${request.height}` };
 }
 
 /**
  * The `POST /v1/video_to_video` body, in the SDK's field names per model: the video as
  * `videoUri` (aleph2, gemini_omni_flash*) or `promptVideo` (seedance2*, hailuo3), `mode` where
  * the model takes one (and `extend` keeps the input's ratio, so none is sent), then prompt,
- * ratio, duration, audio and seed where the model takes them.
+ * the size as the model's table names it (`ratio`, and `resolution` for hailuo3), duration,
+ * audio and seed where the model takes them.
  */
 export function buildVideoToVideoBody(
   request: ResolvedRequest,
@@ -109,7 +110,7 @@ export function buildVideoToVideoBody(
   const body: Record<string, unknown> = { model: request.model.id, [wire.field]: videoUri };
   if (request.prompt.trim() !== '') body.promptText = request.prompt;
   if (wire.modes && use) body.mode = use;
-  if (wire.sendsRatio && use !== 'extend' && use !== 'edit') body.ratio = ratioLabel(request);
+  if (wire.sendsRatio && use !== 'extend' && use !== 'edit') Object.assign(body, sizeFields(request));
   // seedance2_5 edits in place only with `duration: "auto"`; in extend mode it is the footage added.
   if (wire.sendsDuration) body.duration = use === 'edit' && wire.modes ? 'auto' : request.durationSeconds;
   if (wire.audio && request.audio !== undefined) body.audio = request.audio;

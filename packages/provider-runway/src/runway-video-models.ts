@@ -1,4 +1,4 @@
-import type { ModelInfo, ModelVideoInput, VideoInputUse, VideoSize } from '@video-gen/core';
+import type { ModelInfo, ModelVideoInput, VideoInputUse } from '@video-gen/core';
 
 /** How a `video_to_video` model names its fields on the wire (internal). */
 export interface VideoToVideoWire {
@@ -8,7 +8,7 @@ export interface VideoToVideoWire {
   readonly modes?: readonly VideoInputUse[];
   /** `promptText` is required. */
   readonly promptRequired: boolean;
-  /** The model takes `ratio` (the size's label) and `duration`. */
+  /** The model takes its size (`ratio`, and `resolution` where its table has one) and `duration`. */
   readonly sendsRatio: boolean;
   readonly sendsDuration: boolean;
   /** The model takes `audio` and `seed`. */
@@ -16,83 +16,16 @@ export interface VideoToVideoWire {
   readonly seed: boolean;
 }
 
-function ratios(...labels: readonly string[]): VideoSize[] {
-  return labels.map((label) => {
-    const [width, height] = label.split(':').map(Number) as [number, number];
-    return { width, height, label };
-  });
-}
-
-// Facts from @runwayml/sdk 4.20 `VideoToVideoCreateParams` (resources/video-to-video.d.ts): the
-// field names, ratio lists, modes and "data URI up to 5MB". The SDK types give no input length
-// or upload size: the 15 s input cap is the SDK's own limit on reference videos ("combined
-// duration … must not exceed 15 seconds"), the 64 MiB size is a conservative cap of ours, and
-// the output durations of 4–15 s are Runway's documented Seedance range; verify against
-// https://docs.dev.runwayml.com/assets/inputs#videos when Runway changes them.
-const SOURCE = '@runwayml/sdk 4.20 VideoToVideoCreateParams; 15 s input cap from its reference-video limit';
+// Facts from @runwayml/sdk 4.20.1 `VideoToVideoCreateParams` (resources/video-to-video.d.ts): the
+// field names, modes and "data URI up to 5MB". The SDK types give no input length or upload
+// size: the 15 s input cap is the SDK's own limit on reference videos ("combined duration …
+// must not exceed 15 seconds"), and the 64 MiB size is a conservative cap of ours. Sizes and
+// output durations are the model's own table entry (runway-models.ts), except for aleph2.
+const SOURCE = '@runwayml/sdk 4.20.1 VideoToVideoCreateParams; 15 s input cap from its reference-video limit';
 const MP4_MOV = ['video/mp4', 'video/quicktime'] as const;
 const MAX_BYTES = 64 * 1024 * 1024;
-const SEEDANCE_RATIOS = ratios(
-  '992:432',
-  '864:496',
-  '752:560',
-  '640:640',
-  '560:752',
-  '496:864',
-  '1470:630',
-  '1280:720',
-  '1112:834',
-  '960:960',
-  '834:1112',
-  '720:1280',
-  '2206:946',
-  '1920:1080',
-  '1664:1248',
-  '1440:1440',
-  '1248:1664',
-  '1080:1920',
-);
-const SEEDANCE_FAST_RATIOS = SEEDANCE_RATIOS.slice(0, 12);
-const SEEDANCE25_RATIOS = ratios(
-  '992:432',
-  '854:480',
-  '752:560',
-  '640:640',
-  '560:752',
-  '480:854',
-  '1470:630',
-  '1280:720',
-  '1112:834',
-  '960:960',
-  '834:1112',
-  '720:1280',
-  '2206:946',
-  '1920:1080',
-  '1664:1248',
-  '1440:1440',
-  '1248:1664',
-  '1080:1920',
-);
-const OMNI11_RATIOS = ratios(
-  '640:360',
-  '360:640',
-  '1280:720',
-  '720:1280',
-  '1920:1080',
-  '1080:1920',
-  '3840:2160',
-  '2160:3840',
-);
-// Hailuo 3 names aspect ratios, not pixels; the pixel numbers here are the 768p renditions.
-const HAILUO_RATIOS: VideoSize[] = [
-  { width: 1366, height: 768, label: '16:9' },
-  { width: 768, height: 1366, label: '9:16' },
-  { width: 768, height: 768, label: '1:1' },
-  { width: 1024, height: 768, label: '4:3' },
-  { width: 768, height: 1024, label: '3:4' },
-  { width: 1792, height: 768, label: '21:9' },
-];
-// Models whose output follows the input's size: any size is accepted and none is sent.
+const ALL_USES = ['reference', 'extend', 'edit'] as const;
+// aleph2's output follows the input's size: any size is accepted and none is sent.
 const FOLLOWS_INPUT = {
   minWidth: 64,
   maxWidth: 3840,
@@ -100,16 +33,42 @@ const FOLLOWS_INPUT = {
   maxHeight: 3840,
   multipleOf: 2,
 } as const;
-const FOLLOWS_INPUT_DEFAULT: VideoSize = { width: 1280, height: 720 };
 
 interface Spec {
   readonly id: string;
-  readonly name: string;
+  /** The name of a model only video_to_video serves (aleph2). */
+  readonly name?: string;
   readonly wire: VideoToVideoWire;
   readonly uses: readonly VideoInputUse[];
-  readonly sizes: readonly VideoSize[] | undefined;
-  readonly maxPromptLength: number;
   readonly maxInputSeconds?: number;
+}
+
+/** Seedance 2.0 and its variants: `promptVideo` as reference, ratio, duration, audio and seed. */
+function seedance(id: string, modes = false): Spec {
+  const wire: VideoToVideoWire = {
+    field: 'promptVideo',
+    ...(modes ? { modes: ALL_USES } : {}),
+    promptRequired: false,
+    sendsRatio: true,
+    sendsDuration: true,
+    audio: true,
+    seed: true,
+  };
+  return { id, wire, uses: modes ? ALL_USES : ['reference'], maxInputSeconds: 15 };
+}
+
+/** Gemini Omni Flash: `videoUri`, a required prompt; 1.1 adds modes, ratio and duration. */
+function geminiOmni(id: string, modes: boolean): Spec {
+  const wire: VideoToVideoWire = {
+    field: 'videoUri',
+    ...(modes ? { modes: ALL_USES } : {}),
+    promptRequired: true,
+    sendsRatio: modes,
+    sendsDuration: modes,
+    audio: false,
+    seed: false,
+  };
+  return { id, wire, uses: modes ? ALL_USES : ['edit'] };
 }
 
 const specs: readonly Spec[] = [
@@ -125,47 +84,13 @@ const specs: readonly Spec[] = [
       seed: true,
     },
     uses: ['edit'],
-    sizes: undefined,
-    maxPromptLength: 1000,
   },
-  ...(['seedance2', 'seedance2_fast', 'seedance2_mini'] as const).map(
-    (id): Spec => ({
-      id,
-      name: `Seedance 2.0${id === 'seedance2' ? '' : id === 'seedance2_fast' ? ' Fast' : ' Mini'} (on Runway)`,
-      wire: {
-        field: 'promptVideo',
-        promptRequired: false,
-        sendsRatio: true,
-        sendsDuration: true,
-        audio: true,
-        seed: true,
-      },
-      uses: ['reference'],
-      sizes: id === 'seedance2' ? SEEDANCE_RATIOS : SEEDANCE_FAST_RATIOS,
-      maxPromptLength: 3500,
-      maxInputSeconds: 15,
-    }),
-  ),
-  {
-    id: 'seedance2_5',
-    name: 'Seedance 2.5 (on Runway)',
-    wire: {
-      field: 'promptVideo',
-      modes: ['reference', 'extend', 'edit'],
-      promptRequired: false,
-      sendsRatio: true,
-      sendsDuration: true,
-      audio: true,
-      seed: true,
-    },
-    uses: ['reference', 'extend', 'edit'],
-    sizes: SEEDANCE25_RATIOS,
-    maxPromptLength: 15000,
-    maxInputSeconds: 15,
-  },
+  seedance('seedance2'),
+  seedance('seedance2_fast'),
+  seedance('seedance2_mini'),
+  seedance('seedance2_5', true),
   {
     id: 'hailuo3',
-    name: 'Hailuo 3 (on Runway)',
     wire: {
       field: 'promptVideo',
       promptRequired: true,
@@ -175,41 +100,10 @@ const specs: readonly Spec[] = [
       seed: false,
     },
     uses: ['reference'],
-    sizes: HAILUO_RATIOS,
-    maxPromptLength: 1000,
     maxInputSeconds: 15,
   },
-  {
-    id: 'gemini_omni_flash',
-    name: 'Gemini Omni Flash (on Runway)',
-    wire: {
-      field: 'videoUri',
-      promptRequired: true,
-      sendsRatio: false,
-      sendsDuration: false,
-      audio: false,
-      seed: false,
-    },
-    uses: ['edit'],
-    sizes: undefined,
-    maxPromptLength: 1000,
-  },
-  {
-    id: 'gemini_omni_flash_1.1',
-    name: 'Gemini Omni Flash 1.1 (on Runway)',
-    wire: {
-      field: 'videoUri',
-      modes: ['reference', 'extend', 'edit'],
-      promptRequired: true,
-      sendsRatio: true,
-      sendsDuration: true,
-      audio: false,
-      seed: false,
-    },
-    uses: ['reference', 'extend', 'edit'],
-    sizes: OMNI11_RATIOS,
-    maxPromptLength: 1000,
-  },
+  geminiOmni('gemini_omni_flash', false),
+  geminiOmni('gemini_omni_flash_1.1', true),
 ];
 
 function videoInputOf(spec: Spec, required: boolean): ModelVideoInput {
@@ -224,16 +118,18 @@ function videoInputOf(spec: Spec, required: boolean): ModelVideoInput {
   };
 }
 
+/** A model only video_to_video serves (aleph2): the output follows the input's size and length. */
 function videoOnlyModel(spec: Spec): ModelInfo {
   return {
     id: spec.id,
-    name: spec.name,
-    // Output length: the `duration` sent, or the input's for models that take none.
+    name: spec.name ?? spec.id,
+    status: 'ga',
+    source: SOURCE,
+    // Output length: the input's; the range bounds the input core accepts.
     durations: { min: 1, max: 15, step: 1 },
     defaultDurationSeconds: 5,
-    sizes: spec.sizes ?? FOLLOWS_INPUT,
-    defaultSize:
-      spec.sizes?.find((size) => size.label === '1280:720' || size.label === '16:9') ?? FOLLOWS_INPUT_DEFAULT,
+    sizes: FOLLOWS_INPUT,
+    defaultSize: { width: 1280, height: 720 },
     fps: [24],
     defaultFps: 24,
     images: {
@@ -243,10 +139,10 @@ function videoOnlyModel(spec: Spec): ModelInfo {
       mediaTypes: ['image/png', 'image/jpeg', 'image/webp'],
       imagesAs: 'references',
     },
-    audio: spec.wire.audio ? 'optional' : 'none',
+    audio: 'none',
     seed: spec.wire.seed,
     negativePrompt: false,
-    maxPromptLength: spec.maxPromptLength,
+    maxPromptLength: 1000,
     videoInput: videoInputOf(spec, true),
   };
 }

@@ -88,7 +88,7 @@ describe('runway: video_to_video with an uploaded input video', () => {
     });
   });
 
-  it('sends ratio labels for hailuo3 and videoUri for gemini_omni_flash', async () => {
+  it('sends ratio and resolution labels for hailuo3 and videoUri for gemini_omni_flash', async () => {
     const runway = mockRunway();
     await generate(runway, {
       prompt: PROMPT,
@@ -109,6 +109,7 @@ describe('runway: video_to_video with an uploaded input video', () => {
       promptVideo: 'https://a.example.com/v.mp4',
       promptText: PROMPT,
       ratio: '16:9',
+      resolution: '768p',
       duration: 6,
     });
     expect(omni!.body).toEqual({

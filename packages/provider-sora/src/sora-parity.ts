@@ -1,4 +1,4 @@
-import { type GenerationSettings, generateVideo, type ImageInput } from '@video-gen/core';
+import { defineParityApi, type ImageInput, type ParityOptions } from '@video-gen/core';
 import type { SoraConfig } from './sora-config.js';
 import { createSora } from './sora-provider.js';
 
@@ -11,12 +11,12 @@ import { createSora } from './sora-provider.js';
  * const options: SoraGenerateOptions = { config: { apiKey }, durationSeconds: 8, outPath: 'out/fox.mp4' };
  * ```
  */
-export interface SoraGenerateOptions extends Omit<GenerationSettings, 'provider' | 'providerConfig'> {
-  /** Provider settings; the environment fills what is missing. */
-  readonly config?: SoraConfig;
-  /** Where to write the MP4. Default: a unique name in the working directory. */
-  readonly outPath?: string;
-}
+export interface SoraGenerateOptions extends ParityOptions<SoraConfig> {}
+
+const parity = defineParityApi<SoraConfig, SoraGenerateOptions, string>({
+  createProvider: (config) => createSora(config),
+  finish: (result) => result.path,
+});
 
 /**
  * Python parity for `generate_video_with_sora2(prompt, file_paths, ...)`: generates a video with
@@ -28,19 +28,12 @@ export interface SoraGenerateOptions extends Omit<GenerationSettings, 'provider'
  * const path = await generateVideoWithSora2('A fox in the snow', ['fox.png'], { durationSeconds: 8 });
  * ```
  */
-export async function generateVideoWithSora2(
+export function generateVideoWithSora2(
   prompt: string,
   filePaths: readonly ImageInput[] = [],
   options: SoraGenerateOptions = {},
 ): Promise<string> {
-  const { config, ...settings } = options;
-  const result = await generateVideo({
-    ...settings,
-    prompt,
-    images: filePaths,
-    provider: createSora(config),
-  });
-  return result.path;
+  return parity.generate(prompt, filePaths, options);
 }
 
 /**
@@ -53,19 +46,4 @@ export async function generateVideoWithSora2(
  * const path = await client.generate('A fox in the snow', [], { outPath: 'out/fox.mp4' });
  * ```
  */
-export class SoraAPIClient {
-  /** The settings every call uses. */
-  readonly config: SoraConfig;
-  constructor(config: SoraConfig = {}) {
-    this.config = config;
-  }
-
-  /** Generates a video; returns the MP4's path. */
-  generate(
-    prompt: string,
-    filePaths: readonly ImageInput[] = [],
-    options: Omit<SoraGenerateOptions, 'config'> = {},
-  ): Promise<string> {
-    return generateVideoWithSora2(prompt, filePaths, { ...options, config: this.config });
-  }
-}
+export class SoraAPIClient extends parity.Client {}

@@ -1,8 +1,9 @@
 import {
+  defineParityApi,
   type GenerateVideoResult,
   type GenerationSettings,
-  generateVideo,
   type ImageInput,
+  type ParityOptions,
 } from '@video-gen/core';
 import type { Veo3Config } from './veo3-config.js';
 import type { Veo3ProviderOptions } from './veo3-options.js';
@@ -10,7 +11,7 @@ import { createVeo3, type Veo3Provider } from './veo3-provider.js';
 
 /** Options of {@link generateVideoWithVeo3} and {@link Veo3APIClient.generate}. */
 export interface GenerateVideoWithVeo3Options
-  extends Omit<GenerationSettings, 'provider' | 'providerConfig' | 'providerOptions'>,
+  extends Omit<ParityOptions<Veo3Config>, 'providerOptions'>,
     Veo3ProviderOptions {
   /** The video's first frame (Python's `source_frame`). */
   readonly sourceFrame?: ImageInput;
@@ -20,8 +21,6 @@ export interface GenerateVideoWithVeo3Options
   readonly referenceImages?: readonly ImageInput[];
   /** Where to write the MP4; further samples go beside it as `-2.mp4`, `-3.mp4`. */
   readonly outPath?: string;
-  /** Provider settings; the environment when absent. */
-  readonly config?: Veo3Config;
 }
 
 /** What {@link generateVideoWithVeo3} returns: core's result plus every video written. */
@@ -40,39 +39,38 @@ const OPTION_KEYS = [
   'referenceType',
 ] as const satisfies readonly (keyof Veo3ProviderOptions)[];
 
-async function run(
-  provider: Veo3Provider,
-  prompt: string,
-  filePaths: readonly ImageInput[],
-  options: GenerateVideoWithVeo3Options,
-): Promise<Veo3GenerationResult> {
-  const { sourceFrame, lastFrame, referenceImages, config: _config, ...rest } = options;
-  const providerOptions: Record<string, unknown> = {};
-  const settings: Record<string, unknown> = { ...rest };
-  for (const key of OPTION_KEYS) {
-    if (settings[key] !== undefined) providerOptions[key] = settings[key];
-    delete settings[key];
-  }
-  const references = [...filePaths, ...(referenceImages ?? [])];
-  const result = await generateVideo({
-    ...(settings as GenerationSettings),
-    provider,
-    prompt,
-    ...(sourceFrame === undefined ? {} : { firstFrame: sourceFrame }),
-    ...(lastFrame === undefined ? {} : { lastFrame }),
-    ...(references.length > 0 ? { referenceImages: references } : {}),
-    providerOptions: { veo3: providerOptions },
-  });
-  const more =
-    (options.sampleCount ?? 1) > 1
-      ? await provider.saveAdditionalVideos(result, {
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.overwrite ? { overwrite: true } : {}),
-          ...(options.fetch ? { fetch: options.fetch } : {}),
-        })
-      : [];
-  return { ...result, paths: [result.path, ...more] };
-}
+const parity = defineParityApi<Veo3Config, GenerateVideoWithVeo3Options, Veo3GenerationResult, Veo3Provider>({
+  createProvider: (config) => createVeo3(config),
+  request: (prompt, filePaths, options) => {
+    const { sourceFrame, lastFrame, referenceImages, ...rest } = options;
+    const providerOptions: Record<string, unknown> = {};
+    const settings: Record<string, unknown> = { ...rest };
+    for (const key of OPTION_KEYS) {
+      if (settings[key] !== undefined) providerOptions[key] = settings[key];
+      delete settings[key];
+    }
+    const references = [...filePaths, ...(referenceImages ?? [])];
+    return {
+      ...(settings as GenerationSettings),
+      prompt,
+      ...(sourceFrame === undefined ? {} : { firstFrame: sourceFrame }),
+      ...(lastFrame === undefined ? {} : { lastFrame }),
+      ...(references.length > 0 ? { referenceImages: references } : {}),
+      providerOptions: { veo3: providerOptions },
+    };
+  },
+  finish: async (result, provider, options) => {
+    const more =
+      (options.sampleCount ?? 1) > 1
+        ? await provider.saveAdditionalVideos(result, {
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.overwrite ? { overwrite: true } : {}),
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+          })
+        : [];
+    return { ...result, paths: [result.path, ...more] };
+  },
+});
 
 /**
  * Python parity for `generate_video_with_veo3(prompt, file_paths, ...)`: generates one Veo video
@@ -93,11 +91,12 @@ export function generateVideoWithVeo3(
   filePaths: readonly ImageInput[] = [],
   options: GenerateVideoWithVeo3Options = {},
 ): Promise<Veo3GenerationResult> {
-  return run(createVeo3(options.config), prompt, filePaths, options);
+  return parity.generate(prompt, filePaths, options);
 }
 
 /**
- * Python parity for `Veo3APIClient`: holds a config and generates videos with it.
+ * Python parity for `Veo3APIClient`: holds a config and its provider, and generates videos with
+ * them; `generate()` returns the path of the first file written.
  *
  * @example
  * ```ts
@@ -105,20 +104,4 @@ export function generateVideoWithVeo3(
  * const file = await client.generate('a lighthouse in a storm', ['storm.png'], { outPath: 'storm.mp4' });
  * ```
  */
-export class Veo3APIClient {
-  /** The provider this client drives. */
-  readonly provider: Veo3Provider;
-
-  constructor(readonly config?: Veo3Config) {
-    this.provider = createVeo3(config);
-  }
-
-  /** Generates a video and returns the path of the first file written. */
-  async generate(
-    prompt: string,
-    filePaths: readonly ImageInput[] = [],
-    options: Omit<GenerateVideoWithVeo3Options, 'config'> = {},
-  ): Promise<string> {
-    return (await run(this.provider, prompt, filePaths, options)).path;
-  }
-}
+export class Veo3APIClient extends parity.Client {}

@@ -38,6 +38,7 @@ function printChecked(checked: CheckedVideoRequest, outPath: string | undefined)
       (image) =>
         `    ${image.role.padEnd(11)} ${image.source}${image.mediaType ? `  (${image.mediaType}, ${image.width}x${image.height})` : ''}`,
     ),
+    ...(checked.video ? [`  video:     ${checked.video.source} (${checked.video.use})`] : []),
     `  output:    ${outPath ?? '(a new file in the current folder)'}`,
     ...costLine(checked),
   ];

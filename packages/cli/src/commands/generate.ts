@@ -13,6 +13,7 @@ import { expandImages } from '../options/expand-images.js';
 import type { GenerateFlags } from '../options/generate-flags.js';
 import { planLoop } from '../options/loop.js';
 import { settingsFromFlags } from '../options/settings-from-flags.js';
+import { videoFromFlags } from '../options/video-flag.js';
 import { cliCommand } from '../output/cli-command.js';
 import { outputFormatFor, printResult } from '../output/print-result.js';
 import { reportError } from '../output/report-error.js';
@@ -29,8 +30,9 @@ export interface PreparedRequest {
 }
 
 /**
- * Builds the core request from the prompt and flags: loads `--plugin`s, expands image globs, picks
- * the backend (explaining an automatic choice) and checks the size flags.
+ * Builds the core request from the prompt and flags: loads `--plugin`s, expands image globs, takes
+ * the input video (`--video`, `--video-use`), picks the backend (explaining an automatic choice)
+ * and checks the size flags.
  */
 export async function prepareRequest(
   prompt: string | undefined,
@@ -45,6 +47,7 @@ export async function prepareRequest(
   await loadPlugins(flags.plugin, cwd);
   const settings = settingsFromFlags(flags);
   const images = await expandImages(flags.images, cwd);
+  const video = videoFromFlags(flags, cwd);
   const chosen = await chooseBackend(flags.backend ?? flags.provider, readEnvironment());
   const { id } = chosen;
   const notices = [...chosen.notices];
@@ -63,6 +66,7 @@ export async function prepareRequest(
     provider: id,
     ...settings,
     ...(images.length > 0 ? { images } : {}),
+    ...video,
     ...(providerOptions ? { providerOptions: { [id]: providerOptions } } : {}),
     ...(flags.output !== undefined ? { outPath: path.resolve(cwd, flags.output) } : {}),
     overwrite: flags.force === true,

@@ -171,6 +171,9 @@ export async function stitchCommand(prompt: string | undefined, flags: GenerateF
         'With --stitch, use --concat <file> for the joined video and --out-dir <dir> for the clips.',
       );
     }
+    if (flags.video !== undefined || flags.videoUse !== undefined) {
+      throw new UsageError('--video does not combine with --stitch: a sequence chains its own clips.');
+    }
     await loadPlugins(flags.plugin, cwd);
     const settings = settingsFromFlags(flags);
     const clips = await readClipPrompts(flags.prompts, cwd);

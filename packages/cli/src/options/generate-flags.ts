@@ -1,6 +1,10 @@
 /** The flags of the default command (generate, dry run and stitch), as commander parses them. */
 export interface GenerateFlags {
   readonly images?: string[];
+  /** `--video <path|url>`: an input video. */
+  readonly video?: string;
+  /** `--video-use`: what the model does with it. */
+  readonly videoUse?: 'edit' | 'extend' | 'reference';
   readonly backend?: string;
   readonly provider?: string;
   readonly model?: string;

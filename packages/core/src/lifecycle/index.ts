@@ -10,6 +10,15 @@ export type {
   PollOptions,
 } from './generate-video-options.js';
 export { type Journal, type JournalRequest, journalPathFor, readJournal } from './journal.js';
+export {
+  defineParityApi,
+  type ParityApi,
+  type ParityClient,
+  type ParityClientClass,
+  type ParityDefinition,
+  type ParityOptions,
+  type ParityRequest,
+} from './parity-api.js';
 export type { ProgressEvent, ProgressPhase } from './progress-event.js';
 export { DEFAULT_PROVIDER_ID, resolveProvider } from './resolve-provider.js';
 export { type ResumeVideoOptions, resumeVideo } from './resume-video.js';

@@ -1,4 +1,5 @@
 import { tinyMp4 } from '../../fixtures/tiny-mp4.js';
+import { isPartnerModel, partnerCredits, validatePartnerCreate } from './partner-model-rules.js';
 import { validateVideoToVideo, videoToVideoCredits } from './video-to-video-rules.js';
 
 /**
@@ -304,7 +305,8 @@ function validateCreate(
 
 /**
  * A fake Runway API (../shared/providers/runway.md, @runwayml/sdk 4.20) that answers web `Request`s:
- * creates (`POST /v1/image_to_video`, `/v1/text_to_video`) validated per model, task fetches
+ * creates (`POST /v1/image_to_video`, `/v1/text_to_video`, `/v1/video_to_video`) validated per
+ * model (the partner models' unknown keys refused), task fetches
  * through PENDING → RUNNING → SUCCEEDED with an output URL it also serves, `DELETE /v1/tasks/{id}`,
  * ephemeral uploads, and the faults in {@link RunwayFailures}. Every API call must carry
  * `Authorization: Bearer …` and `X-Runway-Version: 2024-11-06`. Shared by the msw handlers and the
@@ -370,6 +372,20 @@ export function createRunwayFake(options: RunwayFakeOptions = {}): RunwayFake {
     }
   };
 
+  const startTask = (credits: number): Response => {
+    const task: Task = {
+      id: crypto.randomUUID(),
+      createdAt: new Date().toISOString(),
+      credits,
+      polls: 0,
+      cancelled: false,
+      finished: false,
+      outputVersion: 0,
+    };
+    tasks.set(task.id, task);
+    return json(200, { id: task.id, estimatedCost: { credits: task.credits } });
+  };
+
   const api = async (request: Request, path: string, body: unknown): Promise<Response> => {
     const auth = request.headers.get('authorization') ?? '';
     const token = /^Bearer (\S+)$/.exec(auth)?.[1];
@@ -401,33 +417,19 @@ export function createRunwayFake(options: RunwayFakeOptions = {}): RunwayFake {
         const videoIssues = validateVideoToVideo(fields, uploaded);
         if (videoIssues.length > 0)
           return json(400, { error: 'Validation of body failed', issues: videoIssues });
-        const task: Task = {
-          id: crypto.randomUUID(),
-          createdAt: new Date().toISOString(),
-          credits: videoToVideoCredits(fields),
-          polls: 0,
-          cancelled: false,
-          finished: false,
-          outputVersion: 0,
-        };
-        tasks.set(task.id, task);
-        return json(200, { id: task.id, estimatedCost: { credits: task.credits } });
+        return startTask(videoToVideoCredits(fields));
       }
-      const issues = validateCreate(create[1] as 'image_to_video' | 'text_to_video', fields, uploaded);
+      const endpoint = create[1] as 'image_to_video' | 'text_to_video';
+      if (isPartnerModel(fields.model)) {
+        const partnerIssues = validatePartnerCreate(endpoint, fields, (uri) => imageIssue(uri, uploaded));
+        if (partnerIssues.length > 0)
+          return json(400, { error: 'Validation of body failed', issues: partnerIssues });
+        return startTask(partnerCredits(fields));
+      }
+      const issues = validateCreate(endpoint, fields, uploaded);
       if (issues.length > 0) return json(400, { error: 'Validation of body failed', issues });
       const rules = MODELS[String(fields.model)]!;
-      const seconds = Number(fields.duration ?? rules.durations.at(-1));
-      const task: Task = {
-        id: crypto.randomUUID(),
-        createdAt: new Date().toISOString(),
-        credits: seconds * rules.creditsPerSecond,
-        polls: 0,
-        cancelled: false,
-        finished: false,
-        outputVersion: 0,
-      };
-      tasks.set(task.id, task);
-      return json(200, { id: task.id, estimatedCost: { credits: task.credits } });
+      return startTask(Number(fields.duration ?? rules.durations.at(-1)) * rules.creditsPerSecond);
     }
     const taskPath = /^\/v1\/tasks\/([^/]+)$/.exec(path);
     if (taskPath) {
