@@ -1,0 +1,201 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tinyMp4Path } from '@video-gen/testing/loopback';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVideoQueue, folderStorage, type VideoQueue } from '../src/index.js';
+import { cancels, countingVendor, maxRunning, submits } from './support/counting-vendor.js';
+
+const child = fileURLToPath(new URL('./support/worker-child.ts', import.meta.url));
+const temp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `video-gen-queue-${name}-`));
+const DURATION_MS = 400;
+
+let queue: VideoQueue;
+
+beforeAll(async () => {
+  const parent = temp('db');
+  // As root, Postgres runs as the postgres user, which must reach the folder.
+  chmodSync(parent, 0o755);
+  queue = await createVideoQueue({ embedded: { dataDir: path.join(parent, 'data') } });
+}, 120_000);
+
+afterAll(async () => {
+  await queue?.close();
+}, 60_000);
+
+/** A valid MP4 starts with an `ftyp` box. */
+function isMp4(uri: string): boolean {
+  return readFileSync(fileURLToPath(uri)).subarray(4, 8).toString('latin1') === 'ftyp';
+}
+
+describe('@video-gen/queue on an embedded Postgres', () => {
+  it('enqueue is idempotent by key; get and list find the job', async () => {
+    const first = await queue.enqueue({ provider: 'counting', prompt: 'same' }, { key: 'same-key' });
+    const second = await queue.enqueue({ provider: 'counting', prompt: 'other text' }, { key: 'same-key' });
+    expect(first).toMatchObject({ state: 'queued', created: true });
+    expect(second).toEqual({ id: first.id, state: 'queued', created: false });
+    expect((await queue.get('same-key'))?.id).toBe(first.id);
+    expect((await queue.get(first.id))?.request.prompt).toBe('same');
+    expect((await queue.list({ status: 'queued' })).filter((job) => job.key === 'same-key')).toHaveLength(1);
+    expect(await queue.cancel(first.id)).toBe('cancelled');
+    await expect(queue.result(first.id)).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('refuses a bad request before it reaches the table', async () => {
+    await expect(queue.enqueue({ provider: 'counting', prompt: '' }, { key: 'k-bad' })).rejects.toMatchObject(
+      {
+        code: 'invalid_options',
+      },
+    );
+    await expect(
+      queue.enqueue({ provider: 'counting', prompt: 'x', outPath: '/etc/x' } as never, { key: 'k-bad' }),
+    ).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(queue.enqueue({ provider: 'counting', prompt: 'x' }, { key: '' })).rejects.toMatchObject({
+      code: 'invalid_options',
+    });
+    expect(await queue.get('k-bad')).toBeUndefined();
+  });
+
+  it('three workers share the jobs, one submit each, never more than 2 at the vendor; a worker SIGKILLed after a submit is taken over', async () => {
+    const stateDir = temp('vendor');
+    const outDir = temp('out');
+    const video = tinyMp4Path();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push(
+        (await queue.enqueue({ provider: 'counting', prompt: `clip ${i}` }, { key: `fleet-${i}` })).id,
+      );
+    }
+    // The doomed worker: a child process running one job at a time, killed as soon as it has
+    // committed a submit (so it has no second job whose submit outcome would be unknown).
+    const doomed = spawn(
+      process.execPath,
+      [child, queue.connectionString, stateDir, video, outDir, String(DURATION_MS)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      },
+    );
+    let stderr = '';
+    doomed.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const killedJob = await new Promise<string>((resolve, reject) => {
+      doomed.stdout.on('data', (chunk: Buffer) => {
+        const match = /^submitted (\S+)/m.exec(chunk.toString());
+        if (match?.[1]) {
+          doomed.kill('SIGKILL');
+          resolve(match[1]);
+        }
+      });
+      doomed.on('exit', (_code, signal) => {
+        if (signal !== 'SIGKILL') reject(new Error(`worker child exited by itself: ${stderr}`));
+      });
+    });
+
+    const stop = new AbortController();
+    const workers = [0, 1].map(async () => {
+      const own = await createVideoQueue({ connectionString: queue.connectionString });
+      try {
+        await own.work({
+          concurrency: 2,
+          storage: folderStorage(outDir),
+          providers: { counting: countingVendor(stateDir, video, DURATION_MS) },
+          jobLimits: { counting: 2 },
+          leaseMs: 1_500,
+          idleMs: 50,
+          signal: stop.signal,
+        });
+      } finally {
+        await own.close();
+      }
+    });
+    let uris: string[];
+    try {
+      uris = await Promise.all(ids.map((id) => queue.result(id)));
+    } finally {
+      stop.abort();
+      await Promise.all(workers);
+    }
+
+    expect(uris.every(isMp4)).toBe(true);
+    const log = submits(stateDir);
+    const jobs = await Promise.all(ids.map((id) => queue.get(id)));
+    // Exactly one vendor submit per job, the killed worker's included.
+    expect(log.map((entry) => entry.key).sort()).toEqual(
+      jobs.map((job) => job?.journal?.idempotencyKey).sort(),
+    );
+    expect(new Set(log.map((entry) => entry.key)).size).toBe(12);
+    expect(jobs.every((job) => job?.state === 'succeeded')).toBe(true);
+    expect((await queue.get(killedJob))?.attempts).toBeGreaterThanOrEqual(2);
+    const most = maxRunning(stateDir, DURATION_MS);
+    expect(most).toBeLessThanOrEqual(2);
+    expect(most).toBe(2);
+  }, 60_000);
+
+  it('a cancelled job in flight is cancelled at the vendor', async () => {
+    const stateDir = temp('vendor-cancel');
+    const { id } = await queue.enqueue({ provider: 'counting', prompt: 'to cancel' }, { key: 'cancel-me' });
+    const stop = new AbortController();
+    const working = queue.work({
+      storage: folderStorage(temp('out-cancel')),
+      providers: { counting: countingVendor(stateDir, tinyMp4Path(), 60_000) },
+      leaseMs: 300,
+      idleMs: 20,
+      signal: stop.signal,
+    });
+    while ((await queue.get(id))?.state !== 'submitted')
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await queue.cancel(id);
+    await expect(queue.result(id)).rejects.toMatchObject({ code: 'cancelled' });
+    stop.abort();
+    await working;
+    expect(cancels(stateDir)).toEqual([`job-${(await queue.get(id))?.journal?.idempotencyKey}`]);
+  }, 30_000);
+
+  it('a job whose worker died during the submit: reconcile for a vendor without deduplication, the same key again for one with it', async () => {
+    const stateDir = temp('vendor-unknown');
+    const db = new pg.Client({ connectionString: queue.connectionString });
+    await db.connect();
+    const dead = async (key: string) => {
+      const { id } = await queue.enqueue({ provider: 'counting', prompt: key }, { key });
+      // What a worker SIGKILLed between the vendor call and the commit leaves.
+      await db.query(
+        `UPDATE video_gen_jobs SET state = 'submitting', attempts = 1, locked_by = 'dead', lease_until = now() - interval '1 second' WHERE id = $1`,
+        [id],
+      );
+      return id;
+    };
+    const run = async (idempotentProviders: string[], id: string) => {
+      const stop = new AbortController();
+      const working = queue.work({
+        storage: folderStorage(temp('out-unknown')),
+        providers: { counting: countingVendor(stateDir, tinyMp4Path(), 50) },
+        idempotentProviders,
+        idleMs: 20,
+        signal: stop.signal,
+      });
+      try {
+        return await queue.result(id).catch((error: unknown) => error);
+      } finally {
+        stop.abort();
+        await working;
+      }
+    };
+    try {
+      const unsafe = await dead('unknown-outcome-1');
+      expect(await run([], unsafe)).toMatchObject({ code: 'submit_outcome_unknown' });
+      expect((await queue.get(unsafe))?.state).toBe('reconcile');
+      expect(submits(stateDir)).toEqual([]);
+
+      const safe = await dead('unknown-outcome-2');
+      expect(isMp4((await run(['counting'], safe)) as string)).toBe(true);
+      expect(submits(stateDir).map((entry) => entry.key)).toEqual([safe]);
+    } finally {
+      await db.end();
+    }
+  }, 30_000);
+});
