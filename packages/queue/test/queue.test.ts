@@ -6,25 +6,56 @@ import { fileURLToPath } from 'node:url';
 import { tinyMp4Path } from '@video-gen/testing/loopback';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedDatabase, startEmbedded } from '../src/embedded.js';
 import { createVideoQueue, folderStorage, type VideoQueue } from '../src/index.js';
-import { cancels, countingVendor, maxRunning, submits } from './support/counting-vendor.js';
+import { cancels, countingVendor, created, maxRunning, submits } from './support/counting-vendor.js';
 
 const child = fileURLToPath(new URL('./support/worker-child.ts', import.meta.url));
 const temp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `video-gen-queue-${name}-`));
 const DURATION_MS = 400;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let queue: VideoQueue;
+let database: EmbeddedDatabase | undefined;
+let dataDir: string;
+let port: number;
 
 beforeAll(async () => {
   const parent = temp('db');
   // As root, Postgres runs as the postgres user, which must reach the folder.
   chmodSync(parent, 0o755);
-  queue = await createVideoQueue({ embedded: { dataDir: path.join(parent, 'data') } });
+  dataDir = path.join(parent, 'data');
+  // Started here rather than by createVideoQueue, so a test can restart it.
+  database = await startEmbedded({ dataDir });
+  port = Number(new URL(database.connectionString).port);
+  queue = await createVideoQueue({ connectionString: database.connectionString });
 }, 120_000);
 
 afterAll(async () => {
   await queue?.close();
+  await database?.stop();
 }, 60_000);
+
+/** Starts worker processes; each resolves with its output once it exits after a SIGTERM. */
+function startWorkers(count: number, args: string[]) {
+  return Array.from({ length: count }, () => {
+    const proc = spawn(process.execPath, [child, queue.connectionString, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
+    let output = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    proc.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const exited = new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) =>
+      proc.on('exit', (code, signal) => resolve({ code, signal, output })),
+    );
+    return { proc, exited, output: () => output };
+  });
+}
 
 /** A valid MP4 starts with an `ftyp` box. */
 function isMp4(uri: string): boolean {
@@ -198,4 +229,56 @@ describe('@video-gen/queue on an embedded Postgres', () => {
       await db.end();
     }
   }, 30_000);
+
+  it('60 jobs through 3 worker processes, one SIGKILLed mid-job and Postgres restarted mid-run: all finish, one vendor job each', async () => {
+    const stateDir = temp('vendor-fleet');
+    const outDir = temp('out-fleet');
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      ids.push(
+        (await queue.enqueue({ provider: 'counting', prompt: `fleet clip ${i}` }, { key: `big-${i}` })).id,
+      );
+    }
+    const args = [stateDir, tinyMp4Path(), outDir, '300', '4', '6'];
+    const [doomed, ...others] = startWorkers(3, args);
+    const results = Promise.all(ids.map((id) => queue.result(id)));
+    results.catch(() => {});
+    // Mid-job: the doomed worker has committed a submit of its own.
+    for (let i = 0; i < 1000 && !/^submitted /m.test(doomed!.output()); i++) await sleep(10);
+    doomed!.proc.kill('SIGKILL');
+    // Postgres restarted once, mid-run.
+    const finished = async () =>
+      (await queue.list({ status: 'succeeded' })).filter((job) => job.key.startsWith('big-')).length;
+    for (let i = 0; i < 1000 && (await finished()) < 10; i++) await sleep(20);
+    const beforeRestart = await finished();
+    expect(beforeRestart).toBeGreaterThanOrEqual(10);
+    expect(beforeRestart).toBeLessThan(60);
+    await database?.stop();
+    await sleep(300);
+    database = await startEmbedded({ dataDir, port });
+    try {
+      const uris = await results;
+      expect(uris.every(isMp4)).toBe(true);
+    } finally {
+      for (const worker of others) worker.proc.kill('SIGTERM');
+    }
+    const exits = await Promise.all(others.map((worker) => worker.exited));
+    // Graceful: both survivors stopped on SIGTERM by themselves.
+    for (const exit of exits) expect(exit).toMatchObject({ code: 0, signal: null });
+    expect((await doomed!.exited).signal).toBe('SIGKILL');
+    const jobs = await Promise.all(ids.map((id) => queue.get(id)));
+    expect(jobs.every((job) => job?.state === 'succeeded')).toBe(true);
+    // One paid vendor job per queued job: a submit repeated after the kill carried the same key and was deduplicated.
+    expect(created(stateDir).sort()).toEqual(jobs.map((job) => job?.journal?.idempotencyKey).sort());
+    expect(maxRunning(stateDir, 300)).toBeLessThanOrEqual(6);
+  }, 90_000);
+
+  it('createVideoQueue({ embedded }) reopens the data folder: the jobs are still there', async () => {
+    await queue.close();
+    await database?.stop();
+    database = undefined;
+    queue = await createVideoQueue({ embedded: { dataDir } });
+    expect((await queue.get('big-0'))?.state).toBe('succeeded');
+    expect((await queue.get('same-key'))?.state).toBe('cancelled');
+  }, 60_000);
 });

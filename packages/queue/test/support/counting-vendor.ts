@@ -51,6 +51,12 @@ export function submits(stateDir: string): SubmitEntry[] {
     .map((line) => JSON.parse(line) as SubmitEntry);
 }
 
+/** The idempotency keys for which the vendor created a (paid) job, one line per job created. */
+export function created(stateDir: string): string[] {
+  const log = path.join(stateDir, 'created.log');
+  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [];
+}
+
 /** The job ids cancelled at the vendor. */
 export function cancels(stateDir: string): string[] {
   const log = path.join(stateDir, 'cancels.log');
@@ -86,7 +92,11 @@ export function countingVendor(stateDir: string, videoPath: string, durationMs: 
         path.join(stateDir, 'submits.log'),
         `${JSON.stringify({ key: request.idempotencyKey, id, at: Date.now() })}\n`,
       );
-      if (!existsSync(jobFile(id))) writeFileSync(jobFile(id), String(Date.now()));
+      // The vendor deduplicates by the key: a repeated submit answers with the job it made the first time.
+      if (!existsSync(jobFile(id))) {
+        writeFileSync(jobFile(id), String(Date.now()));
+        appendFileSync(path.join(stateDir, 'created.log'), `${request.idempotencyKey}\n`);
+      }
       return { provider: 'counting', model: request.model.id, id, createdAt: new Date().toISOString() };
     },
     async status(job) {
