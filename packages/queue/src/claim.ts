@@ -30,6 +30,9 @@ export async function claimJob(
   );
   if (resumed.rows[0]) return resumed.rows[0];
   const client = await pool.connect();
+  // A connection lost while checked out (a Postgres restart) fails the query below; it must not crash the process.
+  const ignore = () => {};
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [SLOT_LOCK]);
@@ -55,6 +58,7 @@ export async function claimJob(
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    client.off('error', ignore);
     client.release();
   }
 }

@@ -27,11 +27,18 @@ const STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS video_gen_jobs_open ON video_gen_jobs (created_at)
     WHERE state IN ('queued', 'submitting', 'submitted')`,
   `CREATE INDEX IF NOT EXISTS video_gen_jobs_state ON video_gen_jobs (state, created_at)`,
+  `CREATE TABLE IF NOT EXISTS video_gen_pauses (
+    provider text PRIMARY KEY,
+    until timestamptz NOT NULL
+  )`,
 ];
 
 /** Creates the tables when missing; safe to run from any number of workers at once. */
 export async function migrate(pool: Pool): Promise<void> {
   const client = await pool.connect();
+  // A connection lost while checked out (a Postgres restart) fails the query below; it must not crash the process.
+  const ignore = () => {};
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -41,6 +48,7 @@ export async function migrate(pool: Pool): Promise<void> {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    client.off('error', ignore);
     client.release();
   }
 }

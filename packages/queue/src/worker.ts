@@ -15,6 +15,7 @@ import {
 } from '@video-gen/core';
 import type { Pool } from 'pg';
 import { type ClaimedRow, claimJob } from './claim.js';
+import { pausedAcrossFleet } from './fleet-pause.js';
 import type { VideoStorage } from './folder-storage.js';
 import { DONE_CHANNEL } from './schema.js';
 
@@ -119,7 +120,19 @@ export async function runWorker(pool: Pool, options: WorkOptions): Promise<void>
       stop,
     );
 
-  const providerFor = async (id: string) => options.providers?.[id] ?? (await resolveProvider(id));
+  const resolved = new Map<string, Promise<VideoProvider>>();
+  const providerFor = (id: string) => {
+    let provider = resolved.get(id);
+    if (!provider) {
+      provider = Promise.resolve(options.providers?.[id] ?? resolveProvider(id)).then((found) =>
+        pausedAcrossFleet(pool, found),
+      );
+      // A provider that failed to resolve is tried again for the next job.
+      provider.catch(() => resolved.delete(id));
+      resolved.set(id, provider);
+    }
+    return provider;
+  };
 
   const cancelAtVendor = async (row: ClaimedRow, journal: Journal | null) => {
     const job = journal?.job;

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RateLimitError, type VideoProvider } from '@video-gen/core';
 import { tinyMp4Path } from '@video-gen/testing/loopback';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +231,76 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     }
   }, 30_000);
 
+  it('a 429 with Retry-After seen by one worker pauses the provider for every worker', async () => {
+    const calls: { worker: string; op: string; at: number }[] = [];
+    let rateLimitedAt = 0;
+    const vendor = (worker: string): VideoProvider => {
+      const base = countingVendor(temp(`vendor-429-${worker}`), tinyMp4Path(), 2_500);
+      let statusCalls = 0;
+      return {
+        ...base,
+        async submit(request, ctx) {
+          calls.push({ worker, op: 'submit', at: Date.now() });
+          return base.submit(request, ctx);
+        },
+        async status(job, ctx) {
+          calls.push({ worker, op: 'status', at: Date.now() });
+          if (worker === 'a' && ++statusCalls === 2) {
+            rateLimitedAt = Date.now();
+            throw new RateLimitError('Too many requests', { provider: 'counting', retryAfterMs: 800 });
+          }
+          return base.status(job, ctx);
+        },
+      };
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push((await queue.enqueue({ provider: 'counting', prompt: `429 ${i}` }, { key: `pause-${i}` })).id);
+    }
+    const stop = new AbortController();
+    const startWorker = async (worker: string) => {
+      const own = await createVideoQueue({ connectionString: queue.connectionString });
+      try {
+        await own.work({
+          concurrency: 2,
+          storage: folderStorage(temp('out-429')),
+          providers: { counting: vendor(worker) },
+          settings: { retry: { minDelayMs: 5, maxDelayMs: 20 }, poll: { initialIntervalMs: 20 } },
+          idleMs: 20,
+          signal: stop.signal,
+        });
+      } finally {
+        await own.close();
+      }
+    };
+    // b takes two jobs first, so it has jobs in flight all through a's 429.
+    const workers = [startWorker('b')];
+    for (
+      let i = 0;
+      i < 500 && calls.filter((call) => call.worker === 'b' && call.op === 'status').length < 2;
+      i++
+    ) {
+      await sleep(10);
+    }
+    workers.push(startWorker('a'));
+    try {
+      await Promise.all(ids.map((id) => queue.result(id)));
+    } finally {
+      stop.abort();
+      await Promise.all(workers);
+    }
+    expect(rateLimitedAt).toBeGreaterThan(0);
+    expect(new Set(calls.map((call) => call.worker))).toEqual(new Set(['a', 'b']));
+    // Nobody called the vendor during the pause (a few ms after the 429 for the pause to commit).
+    const during = calls.filter((call) => call.at > rateLimitedAt + 50 && call.at < rateLimitedAt + 750);
+    expect(during).toEqual([]);
+    // b was busy with its jobs before and after the pause: it waited because of a's 429.
+    expect(calls.some((call) => call.worker === 'b' && call.op === 'status' && call.at < rateLimitedAt)).toBe(
+      true,
+    );
+    expect(calls.some((call) => call.worker === 'b' && call.at >= rateLimitedAt + 750)).toBe(true);
+  }, 30_000);
+
   it('60 jobs through 3 worker processes, one SIGKILLed mid-job and Postgres restarted mid-run: all finish, one vendor job each', async () => {
     const stateDir = temp('vendor-fleet');
     const outDir = temp('out-fleet');
@@ -264,7 +335,7 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     }
     const exits = await Promise.all(others.map((worker) => worker.exited));
     // Graceful: both survivors stopped on SIGTERM by themselves.
-    for (const exit of exits) expect(exit).toMatchObject({ code: 0, signal: null });
+    for (const exit of exits) expect(exit, exit.output).toMatchObject({ code: 0, signal: null });
     expect((await doomed!.exited).signal).toBe('SIGKILL');
     const jobs = await Promise.all(ids.map((id) => queue.get(id)));
     expect(jobs.every((job) => job?.state === 'succeeded')).toBe(true);
