@@ -19,7 +19,10 @@ import { pausedAcrossFleet } from './fleet-pause.js';
 import type { VideoStorage } from './folder-storage.js';
 import { DONE_CHANNEL } from './schema.js';
 
-/** How a worker waits for vendors: the waiting settings of core, shared by every job it runs. */
+/**
+ * How a worker waits for vendors: core's settings shared by every job it runs. `ledger` is the
+ * worker machine's own generation ledger (the queue's row is the fleet's record); `false` for none.
+ */
 export type WorkerSettings = Pick<
   GenerationSettings,
   | 'retry'
@@ -30,6 +33,7 @@ export type WorkerSettings = Pick<
   | 'maxDownloadBytes'
   | 'timeoutMs'
   | 'allowRetiredModels'
+  | 'ledger'
 >;
 
 /** Options of {@link VideoQueue.work}. */

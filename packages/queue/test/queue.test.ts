@@ -344,6 +344,30 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     expect(maxRunning(stateDir, 300)).toBeLessThanOrEqual(6);
   }, 90_000);
 
+  it('runs a job on the real local provider, resolved from the registry by id', async () => {
+    const { id } = await queue.enqueue(
+      { provider: 'local', prompt: 'a red kite', width: 160, height: 96, fps: 12, durationSeconds: 1 },
+      { key: 'local-1' },
+    );
+    const stop = new AbortController();
+    const working = queue.work({
+      storage: folderStorage(temp('out-local')),
+      idleMs: 20,
+      signal: stop.signal,
+    });
+    try {
+      const uri = await queue.result(id);
+      expect(isMp4(uri)).toBe(true);
+      expect(path.basename(fileURLToPath(uri))).toBe(`${id}.mp4`);
+    } finally {
+      stop.abort();
+      await working;
+    }
+    const job = await queue.get(id);
+    expect(job).toMatchObject({ state: 'succeeded', provider: 'local', attempts: 1 });
+    expect(job?.vendorJobId).toBe(job?.journal?.job?.id);
+  }, 60_000);
+
   it('createVideoQueue({ embedded }) reopens the data folder: the jobs are still there', async () => {
     await queue.close();
     await database?.stop();
