@@ -368,6 +368,86 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     expect(job?.vendorJobId).toBe(job?.journal?.job?.id);
   }, 60_000);
 
+  it('the CLI: enqueue (idempotent by --key), queue status, list and cancel against the same database', async () => {
+    const cli = fileURLToPath(new URL('../../cli/bin/video-gen.js', import.meta.url));
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+        delete env.VIDEO_GEN_DATABASE_URL;
+        const proc = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+        let stdout = '';
+        let stderr = '';
+        proc.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+        });
+        proc.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        proc.on('error', reject);
+        proc.on('exit', (code) => resolve({ code, stdout, stderr }));
+      });
+    const db = ['--db', queue.connectionString];
+    const first = await run(
+      'enqueue',
+      'a kite from the CLI',
+      '--key',
+      'cli-1',
+      '-b',
+      'counting',
+      '--json',
+      ...db,
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const made = JSON.parse(first.stdout) as { id: string; state: string; created: boolean };
+    expect(made).toMatchObject({ state: 'queued', created: true });
+    const again = await run('enqueue', 'another prompt', '--key', 'cli-1', '-b', 'counting', '--json', ...db);
+    expect(JSON.parse(again.stdout)).toEqual({ id: made.id, state: 'queued', created: false });
+    expect((await queue.get(made.id))?.request).toEqual({
+      provider: 'counting',
+      prompt: 'a kite from the CLI',
+    });
+
+    const status = await run('queue', 'status', 'cli-1', '--json', ...db);
+    expect(JSON.parse(status.stdout)).toMatchObject({ id: made.id, key: 'cli-1', state: 'queued' });
+    const listed = await run('queue', 'list', '--status', 'queued', '--json', ...db);
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((job) => job.id)).toContain(made.id);
+    const cancelled = await run('queue', 'cancel', made.id, ...db);
+    expect(cancelled.stdout.trim()).toBe(`${made.id}  cancelled`);
+    expect((await queue.get(made.id))?.state).toBe('cancelled');
+
+    // `video-gen worker` runs a local job to the end, then stops on SIGTERM with exit code 0.
+    const outDir = temp('out-cli');
+    const local = await queue.enqueue(
+      { provider: 'local', prompt: 'a CLI worker', width: 160, height: 96, fps: 12, durationSeconds: 1 },
+      { key: 'cli-local' },
+    );
+    const worker = spawn(
+      process.execPath,
+      [cli, 'worker', '--concurrency', '1', '--out-dir', outDir, ...db],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      },
+    );
+    const workerExit = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
+    try {
+      expect(isMp4(await queue.result(local.id))).toBe(true);
+      expect(fileURLToPath((await queue.get(local.id))?.outputUri ?? '')).toBe(
+        path.join(outDir, `${local.id}.mp4`),
+      );
+    } finally {
+      worker.kill('SIGTERM');
+    }
+    expect(await workerExit).toBe(0);
+
+    const noDb = await run('queue', 'list');
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toContain('VIDEO_GEN_DATABASE_URL');
+    const badStatus = await run('queue', 'list', '--status', 'done', ...db);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toContain('Unknown --status done');
+  }, 60_000);
+
   it('createVideoQueue({ embedded }) reopens the data folder: the jobs are still there', async () => {
     await queue.close();
     await database?.stop();
