@@ -14,8 +14,9 @@ import { createVideoQueue, folderStorage } from '@video-gen/queue';
 import { tinyMp4Path } from '@video-gen/testing/loopback';
 import { report } from './lib/result.mjs';
 
-const JOBS = Number(process.env.BENCH_QUEUE_JOBS ?? 8);
-const LATENCY_MS = Number(process.env.BENCH_QUEUE_LATENCY_MS ?? 2000);
+const { BENCH_QUEUE_JOBS, BENCH_QUEUE_LATENCY_MS } = process.env;
+const JOBS = Number(BENCH_QUEUE_JOBS || 8);
+const LATENCY_MS = Number(BENCH_QUEUE_LATENCY_MS || 2000);
 const video = tinyMp4Path();
 
 /** A vendor whose every job takes LATENCY_MS from submit to done. */
