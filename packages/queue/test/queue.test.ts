@@ -372,7 +372,7 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     const cli = fileURLToPath(new URL('../../cli/bin/video-gen.js', import.meta.url));
     const run = (...args: string[]) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const env = { ...process.env, NODE_NO_WARNINGS: '1' };
+        const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: '1' };
         delete env.VIDEO_GEN_DATABASE_URL;
         const proc = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
         let stdout = '';
