@@ -65,7 +65,10 @@ export function cancels(stateDir: string): string[] {
 
 /** The most jobs the vendor had running at once (from submit to its finish). */
 export function maxRunning(stateDir: string, durationMs: number): number {
-  const events = submits(stateDir).flatMap((entry) => [
+  // A repeated submit with the same key is the same vendor job: its first submit counts.
+  const first = new Map<string, SubmitEntry>();
+  for (const entry of submits(stateDir)) if (!first.has(entry.key)) first.set(entry.key, entry);
+  const events = [...first.values()].flatMap((entry) => [
     { at: entry.at, delta: 1 },
     { at: entry.at + durationMs, delta: -1 },
   ]);
