@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await queue?.close();
   await database?.stop();
+  // The database folder is some 40 MB: never leave it behind.
+  if (dataDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
 }, 60_000);
 
 /** Starts worker processes; each resolves with its output once it exits after a SIGTERM. */
