@@ -20,6 +20,7 @@ const BENCHES = [
   'last-frame.bench.mjs',
   'load.bench.mjs',
   'poll-overhead.bench.mjs',
+  'queue.bench.mjs', // 4 queue workers vs one in-process loop, queue overhead per job
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -40,6 +40,8 @@ const loginCommand: typeof import('./commands/login.js').loginCommand = async (.
 const logoutCommand: typeof import('./commands/login.js').logoutCommand = async (...args) =>
   (await import('./commands/login.js')).logoutCommand(...args);
 
+const queueCommands = () => import('./commands/queue.js');
+
 // Defaults are read from the code that applies them, so --help cannot drift from the behaviour.
 const TIMEOUT_DEFAULT = `${DEFAULT_TIMEOUT_MS / 1000} s`;
 
@@ -306,6 +308,69 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--json', 'print {"url","port"} as one JSON line')
     .option('--plugin <module>', 'load a third-party provider plugin (repeatable)', collect)
     .action(async (flags) => setExitCode(await studioCommand(flags)));
+
+  program
+    .command('enqueue')
+    .description('queue a request in the job queue (@video-gen/queue); the same --key twice is one job')
+    .argument('<prompt>', 'what the video shows')
+    .requiredOption('--key <key>', 'your key for this job: enqueueing it again answers with the first job')
+    .option('-b, --backend <id>', `provider (default: ${DEFAULT_PROVIDER_ID})`)
+    .option('-m, --model <id>', "model id or alias (default: the provider's first model)")
+    .option('--size <WxH>', 'size in pixels, such as 1280x720', parseSize)
+    .option('--duration <seconds>', 'length in seconds', seconds('--duration', 0, '8'))
+    .option('--db <url>', 'the queue database (default: VIDEO_GEN_DATABASE_URL)')
+    .option('--json', 'print JSON')
+    .action(async (prompt: string, flags) =>
+      setExitCode(await (await queueCommands()).enqueueCommand(prompt, flags)),
+    );
+
+  const queue = program.command('queue').description('inspect and cancel jobs of the job queue');
+  queue
+    .command('list')
+    .description('list queued jobs, newest first')
+    .option(
+      '--status <states>',
+      'only these: queued, submitting, submitted, succeeded, failed, cancelled, reconcile',
+    )
+    .option('--db <url>', 'the queue database (default: VIDEO_GEN_DATABASE_URL)')
+    .option('--json', 'print a JSON array')
+    .action(async (flags) => setExitCode(await (await queueCommands()).queueListCommand(flags)));
+  queue
+    .command('status')
+    .description('show one queued job')
+    .argument('<id|key>', 'the job id, or your key')
+    .option('--db <url>', 'the queue database (default: VIDEO_GEN_DATABASE_URL)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags) =>
+      setExitCode(await (await queueCommands()).queueStatusCommand(id, flags)),
+    );
+  queue
+    .command('cancel')
+    .description('cancel a queued job (at the vendor too, for a job in flight)')
+    .argument('<id>', 'the job id')
+    .option('--db <url>', 'the queue database (default: VIDEO_GEN_DATABASE_URL)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, flags) =>
+      setExitCode(await (await queueCommands()).queueCancelCommand(id, flags)),
+    );
+
+  program
+    .command('worker')
+    .description('run queued jobs until SIGTERM or Ctrl-C (then finish or hand back the ones in flight)')
+    .option('--db <url>', 'the queue database (default: VIDEO_GEN_DATABASE_URL)')
+    .option(
+      '--data-dir <dir>',
+      'without --db: start an embedded Postgres in this folder (its URL is printed)',
+    )
+    .option('--concurrency <n>', 'jobs at once (default: 4)', wholeNumber('--concurrency', 1, '4'))
+    .option('--out-dir <dir>', 'where finished videos go (default: ./videos)')
+    .option(
+      '--limit <provider=n>',
+      'jobs of a provider at once in the whole fleet, such as runway=2 (repeatable)',
+      collect,
+    )
+    .option('--json', 'print errors as JSON')
+    .action(async (flags) => setExitCode(await (await queueCommands()).workerCommand(flags)));
 
   return program;
 }

@@ -3,7 +3,6 @@ import type { JobRef } from '../contract/job-ref.js';
 import type { JobUsage } from '../contract/job-status.js';
 import type { ResolvedRequest } from '../contract/request.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
-import { withRetry } from '../retry/retry-policy.js';
 import { downloadVideo } from './download-video.js';
 import { fileExists, finishOutput } from './finish-output.js';
 import type { GenerateVideoResult } from './generate-video-options.js';
@@ -11,7 +10,7 @@ import type { JobRun } from './job-run.js';
 import { deleteJournal, type Journal, writeJournal } from './journal.js';
 import { releaseOutputLock } from './output-lock.js';
 import { pollUntilDone } from './poll-job.js';
-import { retryReporter } from './retry-reporter.js';
+import { submitJob } from './submit-job.js';
 
 /** Whether an error means the job is over at the vendor, so its journal is of no further use. */
 function endsTheJob(error: unknown): boolean {
@@ -72,32 +71,7 @@ export async function driveJob(
   const t0 = Date.now();
   let usage: JobUsage | undefined;
 
-  if (journal.state === 'submitting') {
-    const request = await prepare();
-    run.emit({ phase: 'submitting' });
-    let job: JobRef;
-    try {
-      job = await withRetry(() => run.vendorCall(() => run.provider.submit(request, run.context)), {
-        operation: 'submit',
-        provider: run.provider.id,
-        policy: run.settings.retry,
-        signal: run.context.signal,
-        onRetry: retryReporter(run, undefined, 'submit'),
-      });
-    } catch (error) {
-      // A refused submit created nothing to resume; an unanswered one may have, so its journal stays.
-      if (VideoGenError.isInstance(error) && !error.retryable) await deleteJournal(run.journalPath);
-      throw error;
-    }
-    run.logger.info('job submitted', { provider: run.provider.id, model: job.model, jobId: job.id });
-    const { warnings: submitWarnings, ...submitted } = job;
-    await touch({
-      state: 'submitted',
-      job: submitted,
-      ...(submitWarnings?.length ? { warnings: [...journal.warnings, ...submitWarnings] } : {}),
-    });
-    await run.ledger.record(journal, job, { status: 'submitted' });
-  }
+  if (journal.state === 'submitting') journal = await submitJob(run, journal, prepare);
   const job = journal.job;
   if (!job)
     throw new VideoGenError(`The journal ${run.journalPath} has no job to resume.`, 'journal_corrupt');

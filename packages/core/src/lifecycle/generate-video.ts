@@ -14,6 +14,7 @@ import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import { checkOutputFree, checkOutputLocation } from './check-output-path.js';
 import { defaultOutPath } from './default-out-path.js';
+import { driveJob } from './drive-job.js';
 import { journalImage, journalVideo, requestFingerprint } from './fingerprint.js';
 import type { GenerateVideoOptions, GenerateVideoResult } from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
@@ -21,7 +22,7 @@ import { type Journal, journalPathFor, readJournal, writeJournal } from './journ
 import { withOutputLock } from './output-lock.js';
 import { resolveProvider } from './resolve-provider.js';
 import { clearStalePart } from './stale-part.js';
-import { driveJournal, runJournal } from './start-run.js';
+import { driveJournalStage, type JobStage, runJournalStage } from './start-run.js';
 
 /**
  * Generates a video and writes it to `outPath`: validates the request against the model (before
@@ -54,9 +55,23 @@ import { driveJournal, runJournal } from './start-run.js';
  * @throws {OutputExistsError} `outPath` exists (a file or a link, even a dangling one) and `overwrite` is not set.
  * @throws {CancelledError} / {@link JobTimeoutError} the journal stays for a resume.
  */
-export async function generateVideo(options: GenerateVideoOptions): Promise<GenerateVideoResult> {
+export function generateVideo(options: GenerateVideoOptions): Promise<GenerateVideoResult> {
+  return generateWith('generateVideo', options, driveJob);
+}
+
+/**
+ * The start of every generation from a request: checks the options, resumes the journal at the
+ * output when there is one, else validates, writes a new journal (with `idempotencyKey`, or a
+ * fresh one) and runs `stage` on it under the output lock.
+ */
+export async function generateWith<T>(
+  entry: 'generateVideo' | 'startVideo',
+  options: GenerateVideoOptions,
+  stage: JobStage<T>,
+  givenKey?: string,
+): Promise<T> {
   const startedAt = Date.now();
-  await parseOptions('generateVideo', options);
+  await parseOptions(entry, options);
   if (options.signal?.aborted)
     throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
   const provider = await resolveProvider(options.provider, options.providerConfig);
@@ -82,7 +97,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       journalPath,
       jobId: existing.job?.id,
     });
-    return runJournal(
+    return runJournalStage(
       provider,
       options,
       existing,
@@ -90,6 +105,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       startedAt,
       () => resolveRequest(options, provider, existing.idempotencyKey).then((r) => r.request),
       true,
+      stage,
     );
   }
 
@@ -102,7 +118,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
   );
   emit({ phase: 'validating' });
   await checkOutputFree(outPath, options.overwrite === true, provider.id);
-  const idempotencyKey = randomUUID();
+  const idempotencyKey = givenKey ?? randomUUID();
   const resolved = await resolveRequest(options, provider, idempotencyKey);
   const { request } = resolved;
   const warnings = [...resolved.warnings, ...webhookWarnings(options, provider)];
@@ -159,7 +175,16 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
     await checkOutputFree(outPath, options.overwrite === true, provider.id);
     await clearStalePart(outPath);
     await writeJournal(journalPath, journal);
-    return driveJournal(provider, options, journal, journalPath, startedAt, async () => request, false);
+    return driveJournalStage(
+      provider,
+      options,
+      journal,
+      journalPath,
+      startedAt,
+      async () => request,
+      false,
+      stage,
+    );
   });
 }
 

@@ -1,6 +1,8 @@
 export { resolveModel } from '../validation/resolve-model.js';
+export { checkVideo } from './check-video.js';
 export { type CheckedVideoRequest, checkVideoRequest } from './check-video-request.js';
 export { DEFAULT_TIMEOUT_MS } from './deadline.js';
+export { type FinishVideoOptions, finishVideo } from './finish-video.js';
 export { generateVideo } from './generate-video.js';
 export type {
   GenerateVideoOptions,
@@ -22,3 +24,4 @@ export {
 export type { ProgressEvent, ProgressPhase } from './progress-event.js';
 export { DEFAULT_PROVIDER_ID, resolveProvider } from './resolve-provider.js';
 export { type ResumeVideoOptions, resumeVideo } from './resume-video.js';
+export { type StartedVideo, type StartVideoOptions, startVideo } from './start-video.js';

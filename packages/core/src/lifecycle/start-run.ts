@@ -15,9 +15,21 @@ import type {
   GenerateVideoResult,
   GenerationSettings,
 } from './generate-video-options.js';
-import { progressEmitter } from './job-run.js';
+import { type JobRun, progressEmitter } from './job-run.js';
 import { type Journal, readJournal, writeJournal } from './journal.js';
 import { withOutputLock } from './output-lock.js';
+
+/**
+ * One stage of the lifecycle run on a journal: {@link driveJob} (to the finished video) or a part
+ * of it (submit only). `onJob` is told the job reference once it is known, for the deadline's messages.
+ */
+export type JobStage<T> = (
+  run: JobRun,
+  journal: Journal,
+  prepare: () => Promise<ResolvedRequest>,
+  resumed: boolean,
+  onJob: (job: JobRef) => void,
+) => Promise<T>;
 
 /** A timestamp later than `previous`, so the journal visibly changes even within one millisecond. */
 function laterThan(previous: string): string {
@@ -42,6 +54,20 @@ export function runJournal(
   prepare: () => Promise<ResolvedRequest>,
   resumed: boolean,
 ): Promise<GenerateVideoResult> {
+  return runJournalStage(provider, settings, seen, journalPath, startedAt, prepare, resumed, driveJob);
+}
+
+/** {@link runJournal} with the stage to run under the lock: the whole lifecycle, or a part of it. */
+export function runJournalStage<T>(
+  provider: VideoProvider,
+  settings: GenerationSettings,
+  seen: Journal,
+  journalPath: string,
+  startedAt: number,
+  prepare: () => Promise<ResolvedRequest>,
+  resumed: boolean,
+  stage: JobStage<T>,
+): Promise<T> {
   return withOutputLock(seen.outPath, async () => {
     const current = await readJournal(journalPath);
     if (!current || current.fingerprint !== seen.fingerprint || current.updatedAt !== seen.updatedAt) {
@@ -53,7 +79,7 @@ export function runJournal(
     }
     const journal: Journal = { ...current, updatedAt: laterThan(current.updatedAt) };
     await writeJournal(journalPath, journal);
-    return driveJournal(provider, settings, journal, journalPath, startedAt, prepare, resumed);
+    return driveJournalStage(provider, settings, journal, journalPath, startedAt, prepare, resumed, stage);
   });
 }
 
@@ -67,6 +93,20 @@ export function driveJournal(
   prepare: () => Promise<ResolvedRequest>,
   resumed: boolean,
 ): Promise<GenerateVideoResult> {
+  return driveJournalStage(provider, settings, journal, journalPath, startedAt, prepare, resumed, driveJob);
+}
+
+/** {@link driveJournal} with the stage to run: the whole lifecycle, or a part of it. */
+export function driveJournalStage<T>(
+  provider: VideoProvider,
+  settings: GenerationSettings,
+  journal: Journal,
+  journalPath: string,
+  startedAt: number,
+  prepare: () => Promise<ResolvedRequest>,
+  resumed: boolean,
+  stage: JobStage<T>,
+): Promise<T> {
   const logger = getLibraryLogger();
   const model = journal.job?.model ?? journal.request.model;
   const emit = progressEmitter(settings, provider.id, model, startedAt, logger);
@@ -86,7 +126,7 @@ export function driveJournal(
     logger,
     () => job,
     (signal, clock) =>
-      driveJob(
+      stage(
         {
           provider,
           model,

@@ -5,12 +5,14 @@ import type {
   LedgerOptions,
   ListGenerationsOptions,
 } from '../../ledger/generations.js';
+import type { FinishVideoOptions } from '../../lifecycle/finish-video.js';
 import type {
   GenerateVideoOptions,
   GenerationSettings,
   PollOptions,
 } from '../../lifecycle/generate-video-options.js';
 import type { ResumeVideoOptions } from '../../lifecycle/resume-video.js';
+import type { StartVideoOptions } from '../../lifecycle/start-video.js';
 import type { ProviderLimits } from '../../limits/request-limiter.js';
 import type { RetryPolicy } from '../../retry/retry-policy.js';
 import { is, type OptionRules, optionRules, type Zod } from './option-rules.js';
@@ -139,6 +141,17 @@ export function entrySchemas(zod: Zod) {
     ...waiting
   } = settings;
   const resumeVideo = rules.object(waiting satisfies Shape<ResumeVideoOptions>);
+  const startVideo = rules.object({
+    ...generateVideo.shape,
+    idempotencyKey: rules.optional<string>(
+      (value) => is.text(value) && value.trim() !== '' && value.length <= 256,
+      'a non-empty string of at most 256 characters',
+    ),
+  } satisfies Shape<StartVideoOptions>);
+  const finishVideo = rules.object({
+    ...waiting,
+    outPath: generateVideo.shape.outPath,
+  } satisfies Shape<FinishVideoOptions>);
   const downloadGeneration = rules.object({
     provider: settings.provider,
     providerConfig: settings.providerConfig,
@@ -173,6 +186,9 @@ export function entrySchemas(zod: Zod) {
     generateVideo,
     checkVideoRequest: generateVideo,
     resumeVideo,
+    startVideo,
+    checkVideo: resumeVideo,
+    finishVideo,
     downloadGeneration,
     listGenerations,
     getGeneration: ledgerOnly,

@@ -62,6 +62,19 @@ const samples: Record<Entry, { accept: unknown[]; refuse: unknown[] }> = {
     accept: [{}, { overwrite: true, poll: { maxIntervalMs: 5 } }],
     refuse: [{ prompt: 'x' }, { width: 64 }, { poll: null }],
   },
+  startVideo: {
+    accept: [{ prompt: 'x' }, { prompt: 'x', idempotencyKey: 'job-1' }],
+    refuse: [
+      { prompt: 'x', idempotencyKey: '' },
+      { prompt: 'x', idempotencyKey: 7 },
+      { prompt: 'x', nope: 1 },
+    ],
+  },
+  checkVideo: { accept: [{}, { retry: { retries: 1 } }], refuse: [{ outPath: 'o.mp4' }, { prompt: 'x' }] },
+  finishVideo: {
+    accept: [{}, { outPath: 'o.mp4', overwrite: true }],
+    refuse: [{ outPath: '' }, { prompt: 'x' }, { idempotencyKey: 'k' }],
+  },
   downloadGeneration: {
     accept: [{}, { ledger: 'l', outPath: 'o.mp4', overwrite: false }],
     refuse: [{ ledger: false }, { model: 'm' }],

@@ -1,0 +1,60 @@
+import type { Pool } from 'pg';
+
+/** Serializes migrations of concurrent workers: `CREATE … IF NOT EXISTS` alone can race. */
+const MIGRATION_LOCK = 0x76_67_71_01;
+
+/** The job records, and the claim index. One row per job: its request, state, job reference and output. */
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS video_gen_jobs (
+    id text PRIMARY KEY,
+    key text NOT NULL UNIQUE,
+    provider text NOT NULL,
+    request jsonb NOT NULL,
+    state text NOT NULL DEFAULT 'queued',
+    idempotency_key text NOT NULL,
+    journal jsonb,
+    job_ref jsonb,
+    attempts integer NOT NULL DEFAULT 0,
+    output_uri text,
+    error jsonb,
+    cancel_requested boolean NOT NULL DEFAULT false,
+    locked_by text,
+    lease_until timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    finished_at timestamptz
+  )`,
+  `CREATE INDEX IF NOT EXISTS video_gen_jobs_open ON video_gen_jobs (created_at)
+    WHERE state IN ('queued', 'submitting', 'submitted')`,
+  `CREATE INDEX IF NOT EXISTS video_gen_jobs_state ON video_gen_jobs (state, created_at)`,
+  `CREATE TABLE IF NOT EXISTS video_gen_pauses (
+    provider text PRIMARY KEY,
+    until timestamptz NOT NULL
+  )`,
+];
+
+/** Creates the tables when missing; safe to run from any number of workers at once. */
+export async function migrate(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  // A connection lost while checked out (a Postgres restart) fails the query below; it must not crash the process.
+  const ignore = () => {};
+  client.on('error', ignore);
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    for (const statement of STATEMENTS) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.off('error', ignore);
+    client.release();
+  }
+}
+
+/** The lock every claim of a queued job takes, so a provider's job count is read and raised by one worker at a time. */
+export const SLOT_LOCK = 0x76_67_71_02;
+
+/** The channel a job's end is announced on (payload: its id). */
+export const DONE_CHANNEL = 'video_gen_job_done';
