@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '@video-gen/core';
 import pg from 'pg';
+import { ensureJobQueue, inTransaction, JOB_QUEUE, startBoss } from './boss.js';
 import { type EmbeddedOptions, startEmbedded } from './embedded.js';
 import {
   FINAL_STATES,
@@ -16,9 +17,17 @@ import { waitForResult } from './wait-result.js';
 import { runWorker, type WorkOptions } from './worker.js';
 
 /** Where the queue keeps its jobs: any Postgres 12+, or an embedded one. */
-export type VideoQueueOptions =
+export type VideoQueueOptions = (
   | { readonly connectionString: string; readonly embedded?: undefined }
-  | { readonly embedded: EmbeddedOptions; readonly connectionString?: undefined };
+  | { readonly embedded: EmbeddedOptions; readonly connectionString?: undefined }
+) & {
+  /**
+   * How long a worker holding a job may go without a heartbeat before the job goes to another
+   * worker, in seconds (pg-boss's `heartbeatSeconds`; at least 10). Live workers beat every half of
+   * it. Applies to the jobs this queue value enqueues. Default 10.
+   */
+  readonly heartbeatSeconds?: number;
+};
 
 /** What {@link VideoQueue.enqueue} answers: the job, and whether this call created it. */
 export interface EnqueueResult {
@@ -78,11 +87,16 @@ export async function createVideoQueue(options: VideoQueueOptions): Promise<Vide
   }
   const embedded = options.embedded ? await startEmbedded(options.embedded) : undefined;
   const connectionString = embedded?.connectionString ?? (options.connectionString as string);
+  const heartbeatSeconds = Math.max(10, Math.ceil(options.heartbeatSeconds ?? 10));
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle client losing its connection (a Postgres restart) must not crash the process.
   pool.on('error', () => {});
+  let boss: Awaited<ReturnType<typeof startBoss>>;
   try {
     await migrate(pool);
+    // The queue's delivery: pg-boss, in its own `pgboss` schema of the same database.
+    boss = await startBoss(connectionString);
+    await ensureJobQueue(boss, { heartbeatSeconds });
   } catch (error) {
     await pool.end().catch(() => {});
     await embedded?.stop();
@@ -100,18 +114,35 @@ export async function createVideoQueue(options: VideoQueueOptions): Promise<Vide
     async enqueue(request, { key } = {} as { key: string }) {
       const checked = checkQueuedRequest(request, key);
       const id = randomUUID();
-      // One statement: the row exists once, whoever asks first; the loser reads the winner's row.
-      const { rows } = await pool.query<{ id: string; state: QueuedJobState; created: boolean }>(
-        `WITH inserted AS (
-           INSERT INTO video_gen_jobs (id, key, provider, request, idempotency_key)
-           VALUES ($1, $2, $3, $4, $1) ON CONFLICT (key) DO NOTHING RETURNING id, state)
-         SELECT id, state, true AS created FROM inserted
-         UNION ALL SELECT id, state, false FROM video_gen_jobs WHERE key = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-        [id, key, checked.provider, JSON.stringify(checked)],
-      );
-      const row = rows[0];
-      if (!row) throw new Error(`enqueue of key ${key} found no row`);
-      return { id: row.id, state: row.state, created: row.created };
+      const client = await pool.connect();
+      const ignore = () => {};
+      client.on('error', ignore);
+      try {
+        await client.query('BEGIN');
+        // One statement: the row exists once, whoever asks first; the loser reads the winner's row.
+        const { rows } = await client.query<{ id: string; state: QueuedJobState; created: boolean }>(
+          `WITH inserted AS (
+             INSERT INTO video_gen_jobs (id, key, provider, request, idempotency_key)
+             VALUES ($1, $2, $3, $4, $1) ON CONFLICT (key) DO NOTHING RETURNING id, state)
+           SELECT id, state, true AS created FROM inserted
+           UNION ALL SELECT id, state, false FROM video_gen_jobs WHERE key = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+          [id, key, checked.provider, JSON.stringify(checked)],
+        );
+        const row = rows[0];
+        if (!row) throw new Error(`enqueue of key ${key} found no row`);
+        // The pg-boss job (same id) commits with the row, or neither does.
+        if (row.created) {
+          await boss.send(JOB_QUEUE, { id }, { id, heartbeatSeconds, db: inTransaction(client) });
+        }
+        await client.query('COMMIT');
+        return { id: row.id, state: row.state, created: row.created };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.off('error', ignore);
+        client.release();
+      }
     },
     get,
     async list(filter = {}) {
@@ -131,12 +162,17 @@ export async function createVideoQueue(options: VideoQueueOptions): Promise<Vide
          WHERE id = $1 AND NOT (state = ANY($2)) RETURNING state`,
         [id, FINAL_STATES],
       );
-      if (rows[0]?.state === 'cancelled') await pool.query('SELECT pg_notify($1, $2)', [DONE_CHANNEL, id]);
+      if (rows[0]?.state === 'cancelled') {
+        // Not delivered any more (a worker that already took it sees the row's state and stops).
+        await boss.cancel(JOB_QUEUE, id).catch(() => {});
+        await pool.query('SELECT pg_notify($1, $2)', [DONE_CHANNEL, id]);
+      }
       return rows[0]?.state ?? (await get(id))?.state;
     },
     result: (id, { signal } = {}) => waitForResult(connectionString, () => get(id), id, signal),
-    work: (workOptions) => runWorker(pool, workOptions),
+    work: (workOptions) => runWorker(pool, connectionString, heartbeatSeconds, workOptions),
     async close() {
+      await boss.stop({ graceful: false, timeout: 1_000 }).catch(() => {});
       await pool.end().catch(() => {});
       await embedded?.stop();
     },

@@ -3,7 +3,10 @@ import type { Pool } from 'pg';
 /** Serializes migrations of concurrent workers: `CREATE … IF NOT EXISTS` alone can race. */
 const MIGRATION_LOCK = 0x76_67_71_01;
 
-/** The job records, and the claim index. One row per job: its request, state, job reference and output. */
+/**
+ * The job records (one row per job: its request, state, journal, job reference and output), the
+ * fleet's generation ledger and the providers' pauses. pg-boss keeps its own tables in `pgboss`.
+ */
 const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS video_gen_jobs (
     id text PRIMARY KEY,
@@ -19,7 +22,6 @@ const STATEMENTS = [
     error jsonb,
     cancel_requested boolean NOT NULL DEFAULT false,
     locked_by text,
-    lease_until timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
     finished_at timestamptz
@@ -27,6 +29,11 @@ const STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS video_gen_jobs_open ON video_gen_jobs (created_at)
     WHERE state IN ('queued', 'submitting', 'submitted')`,
   `CREATE INDEX IF NOT EXISTS video_gen_jobs_state ON video_gen_jobs (state, created_at)`,
+  `CREATE TABLE IF NOT EXISTS video_gen_generations (
+    id text PRIMARY KEY,
+    record jsonb NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
   `CREATE TABLE IF NOT EXISTS video_gen_pauses (
     provider text PRIMARY KEY,
     until timestamptz NOT NULL

@@ -141,7 +141,6 @@ describe('@video-gen/queue on an embedded Postgres', () => {
           // Should the doomed worker have begun another submit before the kill, it is repeated with its key.
           idempotentProviders: ['counting'],
           jobLimits: { counting: 2 },
-          leaseMs: 1_500,
           idleMs: 50,
           signal: stop.signal,
         });
@@ -177,7 +176,6 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     const working = queue.work({
       storage: folderStorage(temp('out-cancel')),
       providers: { counting: countingVendor(stateDir, tinyMp4Path(), 60_000) },
-      leaseMs: 300,
       idleMs: 20,
       signal: stop.signal,
     });
@@ -192,15 +190,31 @@ describe('@video-gen/queue on an embedded Postgres', () => {
 
   it('a job whose worker died during the submit: reconcile for a vendor without deduplication, the same key again for one with it', async () => {
     const stateDir = temp('vendor-unknown');
-    const db = new pg.Client({ connectionString: queue.connectionString });
-    await db.connect();
+    // What a worker stopped during the vendor call leaves: the row's journal in `submitting`, the
+    // vendor's answer never recorded. Made for real: a worker whose vendor never answers the submit,
+    // stopped with no grace.
     const dead = async (key: string) => {
       const { id } = await queue.enqueue({ provider: 'counting', prompt: key }, { key });
-      // What a worker SIGKILLed between the vendor call and the commit leaves.
-      await db.query(
-        `UPDATE video_gen_jobs SET state = 'submitting', attempts = 1, locked_by = 'dead', lease_until = now() - interval '1 second' WHERE id = $1`,
-        [id],
-      );
+      const base = countingVendor(temp('vendor-hang'), tinyMp4Path(), 50);
+      const hanging: VideoProvider = {
+        ...base,
+        submit: (_request, ctx) =>
+          new Promise((_resolve, reject) => {
+            ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true });
+          }),
+      };
+      const stop = new AbortController();
+      const working = queue.work({
+        storage: folderStorage(temp('out-hang')),
+        providers: { counting: hanging },
+        idempotentProviders: ['counting'],
+        shutdownGraceMs: 0,
+        signal: stop.signal,
+      });
+      while ((await queue.get(id))?.journal?.state !== 'submitting') await sleep(20);
+      stop.abort();
+      await working;
+      expect((await queue.get(id))?.state).toBe('submitting');
       return id;
     };
     const run = async (idempotentProviders: string[], id: string) => {
@@ -219,19 +233,15 @@ describe('@video-gen/queue on an embedded Postgres', () => {
         await working;
       }
     };
-    try {
-      const unsafe = await dead('unknown-outcome-1');
-      expect(await run([], unsafe)).toMatchObject({ code: 'submit_outcome_unknown' });
-      expect((await queue.get(unsafe))?.state).toBe('reconcile');
-      expect(submits(stateDir)).toEqual([]);
+    const unsafe = await dead('unknown-outcome-1');
+    expect(await run([], unsafe)).toMatchObject({ code: 'submit_outcome_unknown' });
+    expect((await queue.get(unsafe))?.state).toBe('reconcile');
+    expect(submits(stateDir)).toEqual([]);
 
-      const safe = await dead('unknown-outcome-2');
-      expect(isMp4((await run(['counting'], safe)) as string)).toBe(true);
-      expect(submits(stateDir).map((entry) => entry.key)).toEqual([safe]);
-    } finally {
-      await db.end();
-    }
-  }, 30_000);
+    const safe = await dead('unknown-outcome-2');
+    expect(isMp4((await run(['counting'], safe)) as string)).toBe(true);
+    expect(submits(stateDir).map((entry) => entry.key)).toEqual([safe]);
+  }, 60_000);
 
   it('a 429 with Retry-After seen by one worker pauses the provider for every worker', async () => {
     const calls: { worker: string; op: string; at: number }[] = [];

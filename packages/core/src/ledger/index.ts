@@ -1,4 +1,5 @@
 export type { GenerationRecord, GenerationStatus } from './generation-record.js';
+export { fileGenerationStore, type GenerationStore, type LedgerSetting } from './generation-store.js';
 export {
   type DownloadGenerationOptions,
   downloadGeneration,

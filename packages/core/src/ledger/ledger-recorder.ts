@@ -3,6 +3,7 @@ import type { GenerationWarning } from '../contract/request.js';
 import type { Journal } from '../lifecycle/journal.js';
 import type { Logger } from '../log/logger.js';
 import { type GenerationRecord, generationId } from './generation-record.js';
+import { type GenerationStore, isGenerationStore, type LedgerSetting } from './generation-store.js';
 import { defaultLedgerDir } from './ledger-location.js';
 import { LedgerStore } from './ledger-store.js';
 
@@ -17,14 +18,20 @@ export interface LedgerRecorder {
   readonly warnings: readonly GenerationWarning[];
 }
 
-/** The ledger store for a `ledger` option: a folder, `false` for none, or the default location. */
-export function ledgerStoreFor(ledger: string | false | undefined): LedgerStore | undefined {
+/** The ledger store for a `ledger` option: a folder, a store, `false` for none, or the default location. */
+export function ledgerStoreFor(ledger: LedgerSetting | undefined): GenerationStore | undefined {
   if (ledger === false) return undefined;
+  if (isGenerationStore(ledger)) return ledger;
   return new LedgerStore(ledger ?? defaultLedgerDir());
 }
 
+/** How a ledger is named in a warning: its folder, or "the ledger store" for a store. */
+export function describeLedger(store: GenerationStore): string {
+  return store instanceof LedgerStore ? store.dir : 'the configured ledger store';
+}
+
 /** A recorder writing to the ledger chosen by the `ledger` option. */
-export function ledgerRecorder(ledger: string | false | undefined, logger: Logger): LedgerRecorder {
+export function ledgerRecorder(ledger: LedgerSetting | undefined, logger: Logger): LedgerRecorder {
   const store = ledgerStoreFor(ledger);
   const warnings: GenerationWarning[] = [];
   return {
@@ -65,12 +72,15 @@ export function ledgerRecorder(ledger: string | false | undefined, logger: Logge
           updatedAt: now,
         });
       } catch (error) {
-        logger.warn('the generation ledger could not be written', { dir: store.dir, error: String(error) });
+        logger.warn('the generation ledger could not be written', {
+          ledger: describeLedger(store),
+          error: String(error),
+        });
         if (warnings.length === 0) {
           warnings.push({
             type: 'other',
             feature: 'ledger',
-            message: `The generation ledger at ${store.dir} could not be written (${String(error)}); this generation is not recorded there.`,
+            message: `The generation ledger at ${describeLedger(store)} could not be written (${String(error)}); this generation is not recorded there.`,
           });
         }
       }

@@ -3,6 +3,7 @@ import { VideoGenError } from '../errors/video-gen-error.js';
 import { withRetry } from '../retry/retry-policy.js';
 import { parseOptions } from '../validation/options/parse-options.js';
 import { type Journal, journalPathFor } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 import { loadJournal } from './load-journal.js';
 import { resolveProvider } from './resolve-provider.js';
 import type { ResumeVideoOptions } from './resume-video.js';
@@ -34,7 +35,7 @@ export async function checkVideo(
 ): Promise<JobStatus> {
   const startedAt = Date.now();
   await parseOptions('checkVideo', options);
-  const current = await loadJournal(journal);
+  const current = await loadJournal(journal, journalStoreOf(options));
   const job = current.job;
   if (current.state === 'submitting' || !job) {
     throw new VideoGenError(

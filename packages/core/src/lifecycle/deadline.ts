@@ -4,7 +4,7 @@ import { CancelledError, JobTimeoutError } from '../errors/job-errors.js';
 import type { Logger } from '../log/logger.js';
 import { type DeadlineClock, startDeadlineClock } from './deadline-clock.js';
 import type { GenerationSettings } from './generate-video-options.js';
-import { deleteJournal } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 
 /** The default overall timeout of a job: 30 minutes. */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
@@ -43,7 +43,7 @@ export async function underDeadline<T>(
             logger,
             fetch: settings.fetch ?? globalThis.fetch,
           });
-          await deleteJournal(journalPath);
+          await journalStoreOf(settings).remove(journalPath);
           throw new CancelledError(`Cancelled; job ${job.id} was cancelled at ${provider.id}.`, {
             provider: provider.id,
             job,

@@ -7,7 +7,8 @@ import { downloadVideo } from './download-video.js';
 import { fileExists, finishOutput } from './finish-output.js';
 import type { GenerateVideoResult } from './generate-video-options.js';
 import type { JobRun } from './job-run.js';
-import { deleteJournal, type Journal, writeJournal } from './journal.js';
+import type { Journal } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 import { releaseOutputLock } from './output-lock.js';
 import { pollUntilDone } from './poll-job.js';
 import { submitJob } from './submit-job.js';
@@ -48,7 +49,7 @@ async function finish(
   });
   await run.ledger.record(journal, job, { status: 'downloaded', ...(usage ? { usage } : {}) });
   await releaseOutputLock(run.outPath);
-  await deleteJournal(run.journalPath);
+  await journalStoreOf(run.settings).remove(run.journalPath);
 }
 
 /**
@@ -66,7 +67,7 @@ export async function driveJob(
   let journal = start;
   const touch = async (changes: Partial<Journal>) => {
     journal = { ...journal, ...changes, updatedAt: new Date().toISOString() };
-    await writeJournal(run.journalPath, journal);
+    await journalStoreOf(run.settings).write(run.journalPath, journal);
   };
   const t0 = Date.now();
   let usage: JobUsage | undefined;
@@ -90,7 +91,7 @@ export async function driveJob(
       usage = await pollUntilDone(run, job, start.state === 'submitting');
     } catch (error) {
       if (endsTheJob(error)) {
-        await deleteJournal(run.journalPath);
+        await journalStoreOf(run.settings).remove(run.journalPath);
         const { code, message } = error as VideoGenError;
         await run.ledger.record(journal, job, { status: 'failed', error: { code, message } });
       }

@@ -3,7 +3,8 @@ import { ValidationError } from '../errors/validation-error.js';
 import { ensureDirectory } from '../fs/ensure-directory.js';
 import { parseOptions } from '../validation/options/parse-options.js';
 import type { GenerateVideoResult } from './generate-video-options.js';
-import { type Journal, journalPathFor, readJournal, writeJournal } from './journal.js';
+import { type Journal, journalPathFor } from './journal.js';
+import { type JournalStore, journalStoreOf } from './journal-store.js';
 import { loadJournal } from './load-journal.js';
 import { type ResumeVideoOptions, resumeVideo } from './resume-video.js';
 
@@ -17,9 +18,9 @@ export interface FinishVideoOptions extends ResumeVideoOptions {
 }
 
 /** The journal to resume at `outPath`: the one already there when it is the same job and further along. */
-async function placeJournal(journal: Journal, outPath: string): Promise<string> {
+async function placeJournal(journal: Journal, outPath: string, journals: JournalStore): Promise<string> {
   const journalPath = journalPathFor(outPath);
-  const existing = await readJournal(journalPath);
+  const existing = await journals.read(journalPath);
   if (existing) {
     if (existing.fingerprint !== journal.fingerprint || existing.idempotencyKey !== journal.idempotencyKey) {
       throw new ValidationError(
@@ -35,7 +36,7 @@ async function placeJournal(journal: Journal, outPath: string): Promise<string> 
     if (existing.job || !journal.job) return journalPath;
   }
   await ensureDirectory(path.dirname(outPath), { followLink: true });
-  await writeJournal(journalPath, { ...journal, outPath, updatedAt: new Date().toISOString() });
+  await journals.write(journalPath, { ...journal, outPath, updatedAt: new Date().toISOString() });
   return journalPath;
 }
 
@@ -74,7 +75,8 @@ export async function finishVideo(
     }
     return resumeVideo(journal, resume);
   }
-  const current = await loadJournal(journal);
-  const journalPath = await placeJournal(current, path.resolve(outPath ?? current.outPath));
+  const journals = journalStoreOf(options);
+  const current = await loadJournal(journal, journals);
+  const journalPath = await placeJournal(current, path.resolve(outPath ?? current.outPath), journals);
   return resumeVideo(journalPath, resume);
 }

@@ -4,10 +4,12 @@ import type { VideoInputUse } from '../contract/video-input.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import type { VideoWebhook } from '../contract/video-webhook.js';
 import type { MaxCost } from '../cost/max-cost.js';
+import type { LedgerSetting } from '../ledger/generation-store.js';
 import type { ProviderLimits } from '../limits/request-limiter.js';
 import type { ImageInput } from '../media/load-image.js';
 import type { VideoInput } from '../media/load-video.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
+import type { JournalStore } from './journal-store.js';
 import type { ProgressEvent } from './progress-event.js';
 
 /**
@@ -95,10 +97,17 @@ export interface GenerationSettings {
   /** The largest video accepted, in bytes. Default 4 GiB. */
   readonly maxDownloadBytes?: number;
   /**
-   * The generation ledger's folder, or `false` to record nothing. Default: `VIDEO_GEN_HOME/ledger`,
+   * The generation ledger: its folder, a {@link GenerationStore} (records kept elsewhere, such as
+   * `@video-gen/queue`'s Postgres), or `false` to record nothing. Default: `VIDEO_GEN_HOME/ledger`,
    * else the platform's data folder (see `listGenerations()`).
    */
-  readonly ledger?: string | false;
+  readonly ledger?: LedgerSetting;
+  /**
+   * Where the job's journal is kept while it is in flight. Default {@link fileJournalStore}: the
+   * file `<outPath>.job.json` beside the output. A queue worker passes its own store, so the journal
+   * (the vendor's job reference above all) lives in its database instead.
+   */
+  readonly journalStore?: JournalStore;
 }
 
 /** Options of {@link generateVideo}. */

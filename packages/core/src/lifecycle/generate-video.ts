@@ -18,7 +18,8 @@ import { driveJob } from './drive-job.js';
 import { journalImage, journalVideo, requestFingerprint } from './fingerprint.js';
 import type { GenerateVideoOptions, GenerateVideoResult } from './generate-video-options.js';
 import { progressEmitter } from './job-run.js';
-import { type Journal, journalPathFor, readJournal, writeJournal } from './journal.js';
+import { type Journal, journalPathFor } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 import { withOutputLock } from './output-lock.js';
 import { resolveProvider } from './resolve-provider.js';
 import { clearStalePart } from './stale-part.js';
@@ -80,7 +81,8 @@ export async function generateWith<T>(
   const journalPath = journalPathFor(outPath);
   const fingerprint = requestFingerprint(options, provider.id);
 
-  const existing = await readJournal(journalPath);
+  const journals = journalStoreOf(options);
+  const existing = await journals.read(journalPath);
   if (existing) {
     if (existing.fingerprint !== fingerprint || existing.provider !== provider.id) {
       throw new ValidationError(
@@ -163,7 +165,7 @@ export async function generateWith<T>(
   };
   return withOutputLock(outPath, async () => {
     // Checked again under the lock: another process may have started on this output meanwhile.
-    if (await readJournal(journalPath)) {
+    if (await journals.read(journalPath)) {
       throw new VideoGenError(
         `Another process started a job for ${outPath} meanwhile; run again to resume it.`,
         'output_locked',
@@ -174,7 +176,7 @@ export async function generateWith<T>(
     }
     await checkOutputFree(outPath, options.overwrite === true, provider.id);
     await clearStalePart(outPath);
-    await writeJournal(journalPath, journal);
+    await journals.write(journalPath, journal);
     return driveJournalStage(
       provider,
       options,

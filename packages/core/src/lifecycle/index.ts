@@ -12,6 +12,7 @@ export type {
   PollOptions,
 } from './generate-video-options.js';
 export { type Journal, type JournalRequest, journalPathFor, readJournal } from './journal.js';
+export { fileJournalStore, type JournalStore } from './journal-store.js';
 export {
   defineParityApi,
   type ParityApi,

@@ -1,17 +1,21 @@
 import path from 'node:path';
 import { VideoGenError } from '../errors/video-gen-error.js';
-import { type Journal, readJournal } from './journal.js';
+import type { Journal } from './journal.js';
 import { describeIssues, journalSchema } from './journal-schema.js';
+import { fileJournalStore, type JournalStore } from './journal-store.js';
 
 /**
  * A journal given as a path (read from disk) or as the value {@link startVideo} returned (kept by the
  * caller, in a database say): checked against the version 1 schema either way, since a value from
  * elsewhere is untrusted.
  */
-export async function loadJournal(input: string | Journal): Promise<Journal> {
+export async function loadJournal(
+  input: string | Journal,
+  journals: JournalStore = fileJournalStore,
+): Promise<Journal> {
   if (typeof input === 'string') {
     const absolute = path.resolve(input);
-    const journal = await readJournal(absolute);
+    const journal = await journals.read(absolute);
     if (!journal) throw new VideoGenError(`No job journal at ${absolute}.`, 'journal_missing');
     return journal;
   }

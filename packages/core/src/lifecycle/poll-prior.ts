@@ -1,12 +1,15 @@
 import type { JobRef } from '../contract/job-ref.js';
 import type { VideoProvider } from '../contract/video-provider.js';
+import type { LedgerSetting } from '../ledger/generation-store.js';
 import { ledgerStoreFor } from '../ledger/ledger-recorder.js';
+import { LedgerStore } from '../ledger/ledger-store.js';
 
 /** A prior from the ledger needs this many observed durations; fewer, and the model's own figure is used. */
 const MIN_OBSERVED = 3;
 
-/** Observed vendor durations per `provider/model`, per ledger folder: read once per process. */
+/** Observed vendor durations per `provider/model`, per ledger folder (or store): read once per process. */
 const observed = new Map<string, Promise<Map<string, number[]>>>();
+const observedInStores = new WeakMap<object, Promise<Map<string, number[]>>>();
 
 const keyOf = (provider: string, model: string) => `${provider}/${model}`;
 
@@ -16,7 +19,7 @@ function median(values: readonly number[]): number | undefined {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-async function readObserved(ledger: string | false | undefined): Promise<Map<string, number[]>> {
+async function readObserved(ledger: LedgerSetting | undefined): Promise<Map<string, number[]>> {
   const durations = new Map<string, number[]>();
   const store = ledgerStoreFor(ledger);
   if (!store) return durations;
@@ -30,13 +33,21 @@ async function readObserved(ledger: string | false | undefined): Promise<Map<str
   return durations;
 }
 
-function observedFor(ledger: string | false | undefined): Promise<Map<string, number[]>> | undefined {
-  if (ledger === false) return undefined;
-  const dir = ledgerStoreFor(ledger)?.dir ?? '';
-  let entry = observed.get(dir);
+function observedFor(ledger: LedgerSetting | undefined): Promise<Map<string, number[]>> | undefined {
+  const store = ledgerStoreFor(ledger);
+  if (!store) return undefined;
+  if (!(store instanceof LedgerStore)) {
+    let entry = observedInStores.get(store);
+    if (!entry) {
+      entry = readObserved(store);
+      observedInStores.set(store, entry);
+    }
+    return entry;
+  }
+  let entry = observed.get(store.dir);
   if (!entry) {
     entry = readObserved(ledger);
-    observed.set(dir, entry);
+    observed.set(store.dir, entry);
   }
   return entry;
 }
@@ -46,7 +57,7 @@ function observedFor(ledger: string | false | undefined): Promise<Map<string, nu
  * observed (from 3 jobs on), else the model's `typicalDurationMs`, else `undefined`.
  */
 export async function durationPrior(
-  ledger: string | false | undefined,
+  ledger: LedgerSetting | undefined,
   provider: VideoProvider,
   job: JobRef,
 ): Promise<number | undefined> {
@@ -57,7 +68,7 @@ export async function durationPrior(
 
 /** Adds a duration observed in this process to the cached ones, so later jobs use it too. */
 export async function notePriorSample(
-  ledger: string | false | undefined,
+  ledger: LedgerSetting | undefined,
   job: JobRef,
   durationMs: number,
 ): Promise<void> {

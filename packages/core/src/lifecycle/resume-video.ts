@@ -5,7 +5,7 @@ import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import { checkOutputLocation } from './check-output-path.js';
 import type { GenerateVideoResult, GenerationSettings } from './generate-video-options.js';
-import { readJournal } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 import { resolveProvider } from './resolve-provider.js';
 import { runJournal } from './start-run.js';
 
@@ -51,7 +51,7 @@ export async function resumeVideo(
   }
   await parseOptions('resumeVideo', options);
   const absolute = path.resolve(journalPath);
-  const journal = await readJournal(absolute);
+  const journal = await journalStoreOf(options).read(absolute);
   if (!journal) {
     throw new VideoGenError(`No job journal at ${absolute}: nothing to resume.`, 'journal_missing');
   }

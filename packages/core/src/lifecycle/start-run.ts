@@ -16,7 +16,8 @@ import type {
   GenerationSettings,
 } from './generate-video-options.js';
 import { type JobRun, progressEmitter } from './job-run.js';
-import { type Journal, readJournal, writeJournal } from './journal.js';
+import type { Journal } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 import { withOutputLock } from './output-lock.js';
 
 /**
@@ -69,7 +70,7 @@ export function runJournalStage<T>(
   stage: JobStage<T>,
 ): Promise<T> {
   return withOutputLock(seen.outPath, async () => {
-    const current = await readJournal(journalPath);
+    const current = await journalStoreOf(settings).read(journalPath);
     if (!current || current.fingerprint !== seen.fingerprint || current.updatedAt !== seen.updatedAt) {
       throw new VideoGenError(
         `Another process ${current ? 'moved on' : 'finished'} the job of ${journalPath} while this one waited for the output lock; run again to resume it if it is not finished.`,
@@ -78,7 +79,7 @@ export function runJournalStage<T>(
       );
     }
     const journal: Journal = { ...current, updatedAt: laterThan(current.updatedAt) };
-    await writeJournal(journalPath, journal);
+    await journalStoreOf(settings).write(journalPath, journal);
     return driveJournalStage(provider, settings, journal, journalPath, startedAt, prepare, resumed, stage);
   });
 }

@@ -3,7 +3,8 @@ import type { ResolvedRequest } from '../contract/request.js';
 import { VideoGenError } from '../errors/video-gen-error.js';
 import { withRetry } from '../retry/retry-policy.js';
 import type { JobRun } from './job-run.js';
-import { deleteJournal, type Journal, writeJournal } from './journal.js';
+import type { Journal } from './journal.js';
+import { journalStoreOf } from './journal-store.js';
 import { retryReporter } from './retry-reporter.js';
 
 /**
@@ -31,7 +32,8 @@ export async function submitJob(
     });
   } catch (error) {
     // A refused submit created nothing to resume; an unanswered one may have, so its journal stays.
-    if (VideoGenError.isInstance(error) && !error.retryable) await deleteJournal(run.journalPath);
+    if (VideoGenError.isInstance(error) && !error.retryable)
+      await journalStoreOf(run.settings).remove(run.journalPath);
     throw error;
   }
   run.logger.info('job submitted', { provider: run.provider.id, model: job.model, jobId: job.id });
@@ -44,7 +46,7 @@ export async function submitJob(
     ...(submitWarnings?.length ? { warnings: [...journal.warnings, ...submitWarnings] } : {}),
     updatedAt: new Date().toISOString(),
   };
-  await writeJournal(run.journalPath, submitted);
+  await journalStoreOf(run.settings).write(run.journalPath, submitted);
   await run.ledger.record(submitted, ref, { status: 'submitted' });
   return submitted;
 }

@@ -34,7 +34,6 @@ await queue.work({
   providers: { counting: countingVendor(stateDir, videoPath, Number(durationMs)) },
   idempotentProviders: ['counting'],
   jobLimits: { counting: Number(limit) },
-  leaseMs: 1_500,
   idleMs: 50,
   shutdownGraceMs: 5_000,
 });

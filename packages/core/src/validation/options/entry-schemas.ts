@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GenerationStatus } from '../../ledger/generation-record.js';
+import { isGenerationStore, type LedgerSetting } from '../../ledger/generation-store.js';
 import type {
   DownloadGenerationOptions,
   LedgerOptions,
@@ -11,6 +12,7 @@ import type {
   GenerationSettings,
   PollOptions,
 } from '../../lifecycle/generate-video-options.js';
+import type { JournalStore } from '../../lifecycle/journal-store.js';
 import type { ResumeVideoOptions } from '../../lifecycle/resume-video.js';
 import type { StartVideoOptions } from '../../lifecycle/start-video.js';
 import type { ProviderLimits } from '../../limits/request-limiter.js';
@@ -97,9 +99,14 @@ function settingsShape(rules: OptionRules) {
     fetch: rules.function(),
     allowLoopbackDownloads: rules.boolean(),
     maxDownloadBytes: rules.optional<number>(is.positiveInteger, 'a whole number of bytes above 0'),
-    ledger: rules.optional<string | false>(
-      (value) => value === false || is.path(value),
-      'a folder path or false (to record nothing)',
+    ledger: rules.optional<LedgerSetting>(
+      (value) => value === false || is.path(value) || isGenerationStore(value),
+      'a folder path, a ledger store ({ read, write, all }) or false (to record nothing)',
+    ),
+    journalStore: rules.optional<JournalStore>(
+      (value) =>
+        is.plainObject(value) && ['read', 'write', 'remove'].every((name) => is.function(value[name])),
+      'a journal store: an object with read, write and remove functions',
     ),
   } satisfies Shape<GenerationSettings>;
 }
