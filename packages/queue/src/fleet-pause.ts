@@ -1,5 +1,6 @@
 import { RateLimitError, type VideoProvider } from '@video-gen/core';
 import type { Pool } from 'pg';
+import { takeRequestStart } from './fleet-rate.js';
 
 /** The pause after a 429 that named no Retry-After. */
 const DEFAULT_PAUSE_MS = 5_000;
@@ -20,10 +21,17 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * The provider with a pause shared by every worker of the queue: a 429 seen by any worker records
  * "paused until now + Retry-After" for the provider in Postgres (the later of two pauses wins), and
- * every vendor call of every worker first waits out that pause. Times are the database's clock, so
- * machines whose clocks differ agree. A database that does not answer does not hold up the vendor.
+ * every vendor call of every worker first waits out that pause. With `requestsPerMinute` in the
+ * limits (the worker's, else the provider's), each call then takes one of the provider's request
+ * starts of the minute, counted across the fleet. Times are the database's clock, so machines whose
+ * clocks differ agree. A database that does not answer does not hold up the vendor.
  */
-export function pausedAcrossFleet(pool: Pool, provider: VideoProvider): VideoProvider {
+export function pausedAcrossFleet(
+  pool: Pool,
+  provider: VideoProvider,
+  limits: VideoProvider['limits'] = provider.limits,
+): VideoProvider {
+  const perMinute = limits?.requestsPerMinute;
   const waitOut = async (signal: AbortSignal) => {
     const { rows } = await pool
       .query<{ ms: number }>(
@@ -49,6 +57,7 @@ export function pausedAcrossFleet(pool: Pool, provider: VideoProvider): VideoPro
   };
   const call = async <T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> => {
     await waitOut(signal);
+    if (perMinute !== undefined) await takeRequestStart(pool, provider.id, perMinute, signal);
     try {
       return await work();
     } catch (error) {

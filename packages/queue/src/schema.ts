@@ -34,6 +34,11 @@ const STATEMENTS = [
     record jsonb NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
   )`,
+  `CREATE TABLE IF NOT EXISTS video_gen_request_starts (
+    provider text NOT NULL,
+    at timestamptz NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS video_gen_request_starts_at ON video_gen_request_starts (provider, at)`,
   `CREATE TABLE IF NOT EXISTS video_gen_pauses (
     provider text PRIMARY KEY,
     until timestamptz NOT NULL

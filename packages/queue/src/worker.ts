@@ -130,7 +130,7 @@ export async function runWorker(
     let provider = resolved.get(id);
     if (!provider) {
       provider = Promise.resolve(options.providers?.[id] ?? resolveProvider(id)).then((found) =>
-        pausedAcrossFleet(pool, found),
+        pausedAcrossFleet(pool, found, options.settings?.limits ?? found.limits),
       );
       // A provider that failed to resolve is tried again for the next job.
       provider.catch(() => resolved.delete(id));

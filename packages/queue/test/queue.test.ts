@@ -8,6 +8,8 @@ import { tinyMp4Path } from '@video-gen/testing/loopback';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedDatabase, startEmbedded } from '../src/embedded.js';
+import { pausedAcrossFleet } from '../src/fleet-pause.js';
+import { takeRequestStart } from '../src/fleet-rate.js';
 import { createVideoQueue, folderStorage, type VideoQueue } from '../src/index.js';
 import { cancels, countingVendor, created, maxRunning, submits } from './support/counting-vendor.js';
 
@@ -98,7 +100,9 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     const outDir = temp('out');
     const video = tinyMp4Path();
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    // Enough jobs that some are still queued once the killed worker's job is taken over (pg-boss
+    // notices a missed heartbeat after 10 s): until then that job holds one of the 2 places.
+    for (let i = 0; i < 40; i++) {
       ids.push(
         (await queue.enqueue({ provider: 'counting', prompt: `clip ${i}` }, { key: `fleet-${i}` })).id,
       );
@@ -378,7 +382,54 @@ describe('@video-gen/queue on an embedded Postgres', () => {
     const job = await queue.get(id);
     expect(job).toMatchObject({ state: 'succeeded', provider: 'local', attempts: 1 });
     expect(job?.vendorJobId).toBe(job?.journal?.job?.id);
+    // Core wrote the journal into the row (its last state), and its ledger record into Postgres.
+    expect(job?.journal?.state).toBe('downloaded');
+    const db = new pg.Client({ connectionString: queue.connectionString });
+    await db.connect();
+    try {
+      const { rows: records } = await db.query<{ record: { status: string; job: { id: string } } }>(
+        'SELECT record FROM video_gen_generations',
+      );
+      expect(records.find((row) => row.record.job.id === job?.vendorJobId)?.record.status).toBe('downloaded');
+      // pg-boss delivered it: one pg-boss job with the same id, completed.
+      const { rows: delivered } = await db.query<{ name: string; state: string }>(
+        'SELECT name, state FROM pgboss.job WHERE id = $1',
+        [id],
+      );
+      expect(delivered).toEqual([{ name: 'video-gen', state: 'completed' }]);
+    } finally {
+      await db.end();
+    }
   }, 60_000);
+
+  it('requestsPerMinute holds across workers: starts are counted in Postgres under one lock', async () => {
+    const pools = [0, 1].map(() => new pg.Pool({ connectionString: queue.connectionString, max: 3 }));
+    try {
+      const signal = AbortSignal.timeout(1_500);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => takeRequestStart(pools[i % 2]!, 'rate-test', 3, signal)),
+      );
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(3);
+
+      // Through the provider wrapper every worker uses: its vendor calls take those starts.
+      const calls: string[] = [];
+      const base = countingVendor(temp('vendor-rate'), tinyMp4Path(), 50);
+      const limited = pausedAcrossFleet(
+        pools[0]!,
+        { ...base, id: 'rate-test-2', status: async () => (calls.push('status'), { state: 'running' }) },
+        { requestsPerMinute: 2 },
+      );
+      const job = { provider: 'rate-test-2', model: 'counting-1', id: 'x', createdAt: new Date().toISOString() };
+      const ctx = (ms: number) => ({ signal: AbortSignal.timeout(ms), logger: undefined as never, fetch });
+      await limited.status(job, ctx(1_000));
+      await limited.status(job, ctx(1_000));
+      await expect(limited.status(job, ctx(800))).rejects.toThrow();
+      expect(calls).toEqual(['status', 'status']);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  }, 30_000);
 
   it('the CLI: enqueue (idempotent by --key), queue status, list and cancel against the same database', async () => {
     const cli = fileURLToPath(new URL('../../cli/bin/video-gen.js', import.meta.url));
