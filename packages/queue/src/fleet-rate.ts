@@ -50,7 +50,9 @@ export async function takeRequestStart(
       );
       const { n = 0, oldest_ms = 0 } = rows[0] ?? {};
       if (n < perMinute) {
-        await client.query('INSERT INTO video_gen_request_starts (provider, at) VALUES ($1, now())', [provider]);
+        await client.query('INSERT INTO video_gen_request_starts (provider, at) VALUES ($1, now())', [
+          provider,
+        ]);
         await client.query('COMMIT');
         return;
       }

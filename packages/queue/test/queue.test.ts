@@ -417,10 +417,22 @@ describe('@video-gen/queue on an embedded Postgres', () => {
       const base = countingVendor(temp('vendor-rate'), tinyMp4Path(), 50);
       const limited = pausedAcrossFleet(
         pools[0]!,
-        { ...base, id: 'rate-test-2', status: async () => (calls.push('status'), { state: 'running' }) },
+        {
+          ...base,
+          id: 'rate-test-2',
+          status: async () => {
+            calls.push('status');
+            return { state: 'running' };
+          },
+        },
         { requestsPerMinute: 2 },
       );
-      const job = { provider: 'rate-test-2', model: 'counting-1', id: 'x', createdAt: new Date().toISOString() };
+      const job = {
+        provider: 'rate-test-2',
+        model: 'counting-1',
+        id: 'x',
+        createdAt: new Date().toISOString(),
+      };
       const ctx = (ms: number) => ({ signal: AbortSignal.timeout(ms), logger: undefined as never, fetch });
       await limited.status(job, ctx(1_000));
       await limited.status(job, ctx(1_000));

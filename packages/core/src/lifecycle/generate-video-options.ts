@@ -97,13 +97,13 @@ export interface GenerationSettings {
   /** The largest video accepted, in bytes. Default 4 GiB. */
   readonly maxDownloadBytes?: number;
   /**
-   * The generation ledger: its folder, a {@link GenerationStore} (records kept elsewhere, such as
+   * The generation ledger: its folder, a `GenerationStore` (records kept elsewhere, such as
    * `@video-gen/queue`'s Postgres), or `false` to record nothing. Default: `VIDEO_GEN_HOME/ledger`,
    * else the platform's data folder (see `listGenerations()`).
    */
   readonly ledger?: LedgerSetting;
   /**
-   * Where the job's journal is kept while it is in flight. Default {@link fileJournalStore}: the
+   * Where the job's journal is kept while it is in flight. Default `fileJournalStore`: the
    * file `<outPath>.job.json` beside the output. A queue worker passes its own store, so the journal
    * (the vendor's job reference above all) lives in its database instead.
    */
