@@ -8,6 +8,7 @@ import { parseOptions } from '../validation/options/parse-options.js';
 import { resolveRequest } from '../validation/resolve-request.js';
 import type { GenerateVideoOptions } from './generate-video-options.js';
 import { resolveProvider } from './resolve-provider.js';
+import { webhookWarnings } from './webhook-warnings.js';
 
 /** What a request would send, as checked by {@link checkVideoRequest}. */
 export interface CheckedVideoRequest {
@@ -85,7 +86,10 @@ function describeVideo(video: LoadedVideo): NonNullable<CheckedVideoRequest['vid
 export async function checkVideoRequest(options: GenerateVideoOptions): Promise<CheckedVideoRequest> {
   await parseOptions('checkVideoRequest', options);
   const provider = await resolveProvider(options.provider, options.providerConfig);
-  const { request, warnings } = await resolveRequest(options, provider, 'dry-run');
+  const resolved = await resolveRequest(options, provider, 'dry-run');
+  const { request } = resolved;
+  // The same warnings generateVideo would give (a webhook the provider cannot use).
+  const warnings = [...resolved.warnings, ...webhookWarnings(options, provider)];
   const costEstimate = requestCost(request, provider.id, warnings);
   checkMaxCost(options.maxCost, costEstimate, request.model, provider.id);
   return {

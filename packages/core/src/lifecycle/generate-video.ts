@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { defaultModel } from '../contract/model-status.js';
-import type { GenerationWarning } from '../contract/request.js';
-import type { VideoProvider } from '../contract/video-provider.js';
 import { checkMaxCost } from '../cost/max-cost.js';
 import { requestCost } from '../cost/request-cost.js';
 import { CancelledError } from '../errors/job-errors.js';
@@ -24,6 +22,7 @@ import { withOutputLock } from './output-lock.js';
 import { resolveProvider } from './resolve-provider.js';
 import { clearStalePart } from './stale-part.js';
 import { driveJournalStage, type JobStage, runJournalStage } from './start-run.js';
+import { webhookWarnings } from './webhook-warnings.js';
 
 /**
  * Generates a video and writes it to `outPath`: validates the request against the model (before
@@ -188,16 +187,4 @@ export async function generateWith<T>(
       stage,
     );
   });
-}
-
-/** A webhook given to a provider that cannot use it is ignored, and said so. */
-function webhookWarnings(options: GenerateVideoOptions, provider: VideoProvider): GenerationWarning[] {
-  if (options.webhook === undefined || provider.webhooks === true) return [];
-  return [
-    {
-      type: 'unsupported',
-      feature: 'webhook',
-      message: `${provider.id} takes no webhook; the job is polled as usual.`,
-    },
-  ];
 }
