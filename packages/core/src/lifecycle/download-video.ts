@@ -23,7 +23,8 @@ export async function downloadVideo(run: JobRun, job: JobRef): Promise<{ partPat
   run.emit({ phase: 'downloading', jobId: job.id, bytes: 0 });
   const downloadOnce = async () => {
     for (let refreshed = false; ; refreshed = true) {
-      const source = await run.vendorCall(() => run.provider.download(job, run.context));
+      // Holding a download slot: ahead of the queue, or 8 slots would each wait out the whole line.
+      const source = await run.vendorCall(() => run.provider.download(job, run.context), { first: true });
       try {
         await downloadToFile(source, partPath, {
           fetch: run.context.fetch,

@@ -1,6 +1,7 @@
 import type { ProviderContext } from '../contract/provider-context.js';
 import type { VideoProvider } from '../contract/video-provider.js';
 import type { LedgerRecorder } from '../ledger/ledger-recorder.js';
+import type { VendorCallOptions } from '../limits/request-limiter.js';
 import type { Logger } from '../log/logger.js';
 import type { GenerationSettings } from './generate-video-options.js';
 import type { PollClock } from './poll-job.js';
@@ -16,8 +17,8 @@ export interface JobRun {
   readonly outPath: string;
   readonly journalPath: string;
   readonly startedAt: number;
-  /** Runs one vendor call within the provider's request limits. */
-  vendorCall<T>(call: () => Promise<T>): Promise<T>;
+  /** Runs one vendor call within the provider's request limits (`first`: ahead of the queue). */
+  vendorCall<T>(call: () => Promise<T>, options?: VendorCallOptions): Promise<T>;
   /**
    * Waits for a local resource (a download slot) with the job's timeout stopped meanwhile, so a
    * queue in this process never times out a paid job. Absent: `wait` runs as it is.

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RateLimitError } from '../errors/api-request-error.js';
 import { type ProviderLimits, RequestLimiter } from './request-limiter.js';
 
 /** Limits whose `maxConcurrentRequests` counts how often it is read: once per look at the limits. */
@@ -70,6 +71,27 @@ describe('RequestLimiter', () => {
     await expect(next).resolves.toBe('next');
   });
 
+  it('lets a `first` caller ahead of the others, behind earlier `first` ones', async () => {
+    const limiter = new RequestLimiter({ maxConcurrentRequests: 1 });
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const holder = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const run = (name: string, first?: boolean) =>
+      limiter.run(
+        async () => {
+          order.push(name);
+        },
+        undefined,
+        first === undefined ? undefined : { first },
+      );
+    const runs = [run('a'), run('b'), run('download 1', true), run('c'), run('download 2', true)];
+    await tick();
+    release();
+    await Promise.all([holder, ...runs]);
+
+    expect(order).toEqual(['download 1', 'download 2', 'a', 'b', 'c']);
+  });
+
   it('lets more waiters in at once when the limits are raised', async () => {
     const limiter = new RequestLimiter({ maxConcurrentRequests: 1 });
     const started: number[] = [];
@@ -90,5 +112,100 @@ describe('RequestLimiter', () => {
     expect(started).toEqual([0, 1, 2]);
     release();
     await Promise.all(runs);
+  });
+
+  describe('after a 429', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    const refused = (retryAfterMs: number) =>
+      Promise.reject(new RateLimitError('Too many requests', { retryAfterMs, provider: 'test' }));
+
+    /**
+     * Starts `count` calls that record their start time (ms since `t0`) and end when `until`
+     * settles (at once without it). Calls still unanswered teach the limiter nothing.
+     */
+    function queue(
+      limiter: RequestLimiter,
+      count: number,
+      t0: number,
+      starts: number[],
+      until?: Promise<void>,
+    ): Promise<unknown> {
+      return Promise.all(
+        Array.from({ length: count }, () =>
+          limiter.run(async () => {
+            starts.push(Date.now() - t0);
+            await until;
+          }),
+        ),
+      );
+    }
+
+    function held(): { until: Promise<void>; end: () => void } {
+      let end: () => void = () => {};
+      const until = new Promise<void>((resolve) => (end = resolve));
+      return { until, end };
+    }
+
+    it('pauses every caller for exactly the Retry-After, then lets them in at the pace the vendor took', async () => {
+      vi.useFakeTimers();
+      const limiter = new RequestLimiter({ maxConcurrentRequests: 4 });
+      // Ten calls accepted, then a 429 asking for 50 ms: ten calls per 50 ms, one every 5 ms.
+      await queue(limiter, 10, Date.now(), []);
+      const t0 = Date.now();
+      await expect(limiter.run(() => refused(50))).rejects.toThrow('Too many requests');
+      const starts: number[] = [];
+      const hold = held();
+      const done = queue(limiter, 4, t0, starts, hold.until);
+
+      await vi.advanceTimersByTimeAsync(49);
+      expect(starts).toEqual([]);
+      await vi.advanceTimersByTimeAsync(100);
+      hold.end();
+      await done;
+
+      expect(starts[0]).toBe(50);
+      expect(starts).toEqual([50, 55, 60, 65]);
+    });
+
+    it('forgets the pace after four Retry-Afters without a 429', async () => {
+      vi.useFakeTimers();
+      const limiter = new RequestLimiter({ maxConcurrentRequests: 4 });
+      await queue(limiter, 10, Date.now(), []);
+      await expect(limiter.run(() => refused(50))).rejects.toThrow('Too many requests');
+      await vi.advanceTimersByTimeAsync(50 + 4 * 50 + 1);
+      const t0 = Date.now();
+      const starts: number[] = [];
+      const done = queue(limiter, 4, t0, starts);
+      await vi.advanceTimersByTimeAsync(1);
+      await done;
+
+      expect(starts).toEqual([0, 0, 0, 0]);
+    });
+
+    it('learns nothing from the 429s of calls that started before the pause', async () => {
+      vi.useFakeTimers();
+      const limiter = new RequestLimiter({ maxConcurrentRequests: 8 });
+      await queue(limiter, 10, Date.now(), []);
+      // Two calls in flight together both get a 429: only the first one sets the pace.
+      let refuse: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (refuse = resolve));
+      const first = limiter.run(() => gate.then(() => refused(50)));
+      const second = limiter.run(() => gate.then(() => refused(50)));
+      refuse();
+      await expect(first).rejects.toThrow();
+      await expect(second).rejects.toThrow();
+      const t0 = Date.now();
+      const starts: number[] = [];
+      const hold = held();
+      const done = queue(limiter, 3, t0, starts, hold.until);
+      await vi.advanceTimersByTimeAsync(100);
+      hold.end();
+      await done;
+
+      expect(starts).toEqual([50, 55, 60]);
+    });
   });
 });
