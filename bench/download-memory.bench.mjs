@@ -4,9 +4,12 @@
 //   - throughput: the best of BENCH_DOWNLOAD_ROUNDS (default 3) for each; target ≥ 0.5× curl;
 //   - CPU per GiB (user + system, median): target ≤ 2× curl's;
 //   - absolute peak RSS of the process (getrusage maxrss) that ran downloadToFile: target < 150 MiB.
-// For the limit, a bare fetch() whose body is read and thrown away is measured the same way: no
-// disk, no core, Node's fetch alone. When it alone needs more than 2× curl's CPU, the CPU row is out
-// of reach with fetch on this machine, and says so with that measurement.
+// For the limit, the simplest download through fetch (each chunk written to the file as it comes,
+// no core) is measured the same way: core downloads through the runtime's fetch (so a caller's
+// fetch, proxies, mocks, Bun and Deno all work), so that loop is the floor of any download core can
+// make. When the floor alone misses the CPU or the peak-memory target, that row is out of reach with
+// fetch on this machine, and says so with the floor's measurement. A bare fetch() whose body is
+// thrown away is printed for scale.
 // In the parent process, one more downloadToFile samples RSS every 50 ms for the growth row.
 //
 //   npm run bench                                               # builds, then runs this
@@ -144,7 +147,7 @@ try {
   fastDir = existsSync('/dev/shm') ? await mkdtemp('/dev/shm/video-gen-bench-') : dir;
   const url = `${origin}/video.mp4?bytes=${TOTAL_BYTES}`;
   const target = join(fastDir, 'video.mp4.part');
-  const runs = { ours: [], curl: [], bare: [] };
+  const runs = { ours: [], curl: [], bare: [], floor: [] };
   for (let round = 0; round < ROUNDS; round++) {
     if (hasCurl) {
       runs.curl.push(await curlDownload(url, target));
@@ -155,6 +158,8 @@ try {
     if ((await stat(target)).size !== TOTAL_BYTES) throw new Error('downloadToFile wrote the wrong size');
     await rm(target, { force: true });
     runs.bare.push(await nodeDownload('bare-fetch', url, target));
+    runs.floor.push(await nodeDownload('fetch-to-file', url, target));
+    await rm(target, { force: true });
   }
   const gib = TOTAL_BYTES / 1024 ** 3;
   const best = (list) => TOTAL_BYTES / MiB / Math.min(...list.map((entry) => entry.seconds));
@@ -162,7 +167,10 @@ try {
   const oursMiBs = best(runs.ours);
   const oursCpu = cpuPerGiB(runs.ours);
   const bareCpu = cpuPerGiB(runs.bare);
+  const floorCpu = cpuPerGiB(runs.floor);
   const peakMiB = Math.max(...runs.ours.map((entry) => entry.maxRssMiB));
+  // The floor's best (lowest) peak: the least any download through fetch needed here.
+  const floorPeakMiB = Math.min(...runs.floor.map((entry) => entry.maxRssMiB));
   const rows = [
     {
       metric: `downloadToFile, ${mib(TOTAL_BYTES)} MiB over loopback (own process)`,
@@ -176,6 +184,7 @@ try {
     const ratio = oursMiBs / curlMiBs;
     const cpuRatio = oursCpu / curlCpu;
     const bareCpuRatio = bareCpu / curlCpu;
+    const floorCpuRatio = floorCpu / curlCpu;
     console.log(
       `throughput: downloadToFile ${oursMiBs.toFixed(0)} MiB/s, curl ${curlMiBs.toFixed(0)} MiB/s (${ratio.toFixed(2)}x); CPU per GiB: ours ${oursCpu.toFixed(2)} s, curl ${curlCpu.toFixed(2)} s, bare fetch ${bareCpu.toFixed(2)} s`,
     );
@@ -196,18 +205,23 @@ try {
         unit: '×',
         target: `≤ ${CPU_TARGET}×`,
         met: cpuRatio <= CPU_TARGET,
-        ...(cpuRatio > CPU_TARGET && bareCpuRatio > CPU_TARGET
+        ...(cpuRatio > CPU_TARGET && floorCpuRatio > CPU_TARGET
           ? {
               outOfReach: {
-                reason: `Node's fetch alone, its body read and thrown away (no disk, no core), needs ${bareCpuRatio.toFixed(1)}× curl's CPU per GiB here, more than the ${CPU_TARGET}× allowed`,
+                reason: `the simplest download through fetch (each chunk written as it comes, no core) needs ${floorCpuRatio.toFixed(1)}× curl's CPU per GiB here, more than the ${CPU_TARGET}× allowed; core downloads through the runtime's fetch`,
                 limit: {
-                  metric: 'bare fetch() read and discarded, CPU per GiB / curl',
-                  value: bareCpuRatio,
+                  metric: 'fetch to a file, no core: CPU per GiB / curl',
+                  value: floorCpuRatio,
                   unit: '×',
                 },
               },
             }
           : {}),
+      },
+      {
+        metric: 'floor: fetch to a file, no core, CPU per GiB / curl',
+        value: floorCpuRatio,
+        unit: '×',
       },
       {
         metric: 'reference: bare fetch() read and discarded, CPU per GiB / curl',
@@ -230,6 +244,23 @@ try {
       unit: 'MiB',
       target: `< ${PEAK_TARGET_MIB} MiB`,
       met: peakMiB < PEAK_TARGET_MIB,
+      ...(peakMiB >= PEAK_TARGET_MIB && floorPeakMiB >= PEAK_TARGET_MIB
+        ? {
+            outOfReach: {
+              reason: `the simplest download through fetch (no core) peaks at ${floorPeakMiB.toFixed(0)} MiB here at best: fetch allocates every chunk, and the collector's lag sets the peak`,
+              limit: {
+                metric: 'fetch to a file, no core: peak RSS (maxrss)',
+                value: floorPeakMiB,
+                unit: 'MiB',
+              },
+            },
+          }
+        : {}),
+    },
+    {
+      metric: 'floor: fetch to a file, no core, peak RSS (best of the rounds)',
+      value: floorPeakMiB,
+      unit: 'MiB',
     },
   );
   report('download', rows);

@@ -1,9 +1,11 @@
 // One download in a fresh process, for bench/download-memory.bench.mjs: argv[2] is the mode,
-// `ours` (downloadToFile to argv[4]) or `bare-fetch` (a bare fetch() whose body is read and thrown
-// away: Node's own floor), argv[3] the URL, argv[5] the expected size. Prints one JSON line: the
+// `ours` (downloadToFile to argv[4]), `bare-fetch` (a bare fetch() whose body is read and thrown
+// away) or `fetch-to-file` (the simplest download through fetch: each chunk written to argv[4] as
+// it comes, synchronously: the floor of any download built on the runtime's fetch), argv[3] the
+// URL, argv[5] the expected size. Prints one JSON line: the
 // seconds the transfer took, the CPU this process used for it (user + system), and the process's
 // peak RSS (getrusage maxrss: the true peak, not a sample), after a 1 MiB warm-up of the same path.
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { downloadToFile } from '@video-gen/core';
 
 const [mode, url, file, size] = process.argv.slice(2);
@@ -20,9 +22,15 @@ async function once(target, total) {
   }
   const response = await fetch(target);
   const reader = response.body.getReader();
-  for (;;) {
-    const { done } = await reader.read();
-    if (done) break;
+  const fd = mode === 'fetch-to-file' ? openSync(file, 'w') : undefined;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (fd !== undefined) writeSync(fd, value);
+    }
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

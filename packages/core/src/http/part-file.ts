@@ -22,6 +22,15 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
 // buffers and writing a full buffer at a time makes 1 write per MiB instead of dozens, and leaves
 // nothing new for the garbage collector to sweep. One buffer fills while the other is written.
 const BUFFER_BYTES = 1024 * 1024;
+/** Buffers kept for the next part files: two per download of the default download concurrency. */
+const MAX_POOLED = 16;
+const pool: Uint8Array[] = [];
+function takeBuffer(): Uint8Array {
+  return pool.pop() ?? new Uint8Array(BUFFER_BYTES);
+}
+function giveBack(buffer: Uint8Array): void {
+  if (pool.length < MAX_POOLED) pool.push(buffer);
+}
 
 /**
  * Opens `path` for writing from the start (`truncate`) or after what a previous attempt left
@@ -36,8 +45,8 @@ export async function openPartFile(path: string, mode: 'append' | 'truncate'): P
   let failure: unknown;
   let closed = false;
   const failed = () => toFileSystemError(failure, path, 'write');
-  let filling = new Uint8Array(BUFFER_BYTES);
-  let spare = new Uint8Array(BUFFER_BYTES);
+  let filling = takeBuffer();
+  let spare = takeBuffer();
   let used = 0;
   /** Starts writing the filled bytes, after the previous write; swaps the buffers. */
   const flush = async () => {
@@ -54,6 +63,7 @@ export async function openPartFile(path: string, mode: 'append' | 'truncate'): P
   };
   return {
     async write(chunk) {
+      if (closed) throw new Error(`${path} is closed`);
       if (failure !== undefined) throw failed();
       for (let offset = 0; offset < chunk.byteLength; ) {
         const take = Math.min(chunk.byteLength - offset, BUFFER_BYTES - used);
@@ -79,6 +89,9 @@ export async function openPartFile(path: string, mode: 'append' | 'truncate'): P
         closed = true;
         await flush().catch(() => {});
         await inFlight;
+        // Nothing writes from or into the buffers any more: the next part file reuses them.
+        giveBack(filling);
+        giveBack(spare);
         await handle.close().catch((error: unknown) => {
           failure ??= error;
         });

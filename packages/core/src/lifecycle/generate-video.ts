@@ -22,6 +22,7 @@ import { withOutputLock } from './output-lock.js';
 import { resolveProvider } from './resolve-provider.js';
 import { clearStalePart } from './stale-part.js';
 import { driveJournalStage, type JobStage, runJournalStage } from './start-run.js';
+import { takeStartSlot } from './start-slots.js';
 import { webhookWarnings } from './webhook-warnings.js';
 
 /**
@@ -72,6 +73,24 @@ export async function generateWith<T>(
 ): Promise<T> {
   const startedAt = Date.now();
   await parseOptions(entry, options);
+  // At most a few jobs do their pre-submit work (checks, files, the journal) at once: 1000 jobs
+  // started together then reach their submits in turn instead of all late, and never stall the loop.
+  const started = await takeStartSlot(options.signal);
+  try {
+    return await prepareWith(options, stage, startedAt, started, givenKey);
+  } finally {
+    started();
+  }
+}
+
+/** {@link generateWith} under a start slot, released (`started()`) once the job is ready to run. */
+async function prepareWith<T>(
+  options: GenerateVideoOptions,
+  stage: JobStage<T>,
+  startedAt: number,
+  started: () => void,
+  givenKey?: string,
+): Promise<T> {
   if (options.signal?.aborted)
     throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
   const provider = await resolveProvider(options.provider, options.providerConfig);
@@ -98,6 +117,7 @@ export async function generateWith<T>(
       journalPath,
       jobId: existing.job?.id,
     });
+    started();
     return runJournalStage(
       provider,
       options,
@@ -176,6 +196,7 @@ export async function generateWith<T>(
     await checkOutputFree(outPath, options.overwrite === true, provider.id);
     await clearStalePart(outPath);
     await journals.write(journalPath, journal);
+    started();
     return driveJournalStage(
       provider,
       options,

@@ -139,7 +139,7 @@ export function driveJournalStage<T>(
           startedAt,
           emit,
           ledger: ledgerRecorder(settings.ledger, logger),
-          vendorCall: (call) => vendorCall(limiter, call, signal),
+          vendorCall: (call, options) => vendorCall(limiter, call, signal, options),
           outsideDeadline: async (wait) => {
             const resume = clock.pause();
             try {
