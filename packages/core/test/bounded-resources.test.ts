@@ -197,7 +197,8 @@ describe('per-origin connection cap (one process)', () => {
     provider.status = async (job, ctx) => {
       now++;
       peak = Math.max(peak, now);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Long enough that all 40 jobs (started a few at a time) are polling together.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       now--;
       return status(job, ctx);
     };
