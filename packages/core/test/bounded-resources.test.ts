@@ -60,7 +60,7 @@ describe('download concurrency (one process)', () => {
     const gauge = { now: 0, peak: 0 };
     const { provider } = countingVendor('bounded-default-downloads', async () => ({
       type: 'stream',
-      body: slowBody(gauge, 30),
+      body: slowBody(gauge, 300),
       size: video.length,
     }));
     const dir = tempDir();
@@ -81,9 +81,10 @@ describe('download concurrency (one process)', () => {
 
   it('limits.maxConcurrentDownloads raises or lowers the cap', async () => {
     const gauge = { now: 0, peak: 0 };
+    // Slow enough that the 30 jobs (started a few at a time) are all downloading together.
     const { provider } = countingVendor('bounded-raised-downloads', async () => ({
       type: 'stream',
-      body: slowBody(gauge, 30),
+      body: slowBody(gauge, 300),
       size: video.length,
     }));
     const dir = tempDir();
