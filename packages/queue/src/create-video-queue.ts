@@ -12,6 +12,7 @@ import {
   toQueuedJob,
 } from './job-record.js';
 import { DONE_CHANNEL, migrate } from './schema.js';
+import { withTransaction } from './transaction.js';
 import { checkQueuedRequest } from './validate-request.js';
 import { waitForResult } from './wait-result.js';
 import { runWorker, type WorkOptions } from './worker.js';
@@ -114,11 +115,7 @@ export async function createVideoQueue(options: VideoQueueOptions): Promise<Vide
     async enqueue(request, { key } = {} as { key: string }) {
       const checked = checkQueuedRequest(request, key);
       const id = randomUUID();
-      const client = await pool.connect();
-      const ignore = () => {};
-      client.on('error', ignore);
-      try {
-        await client.query('BEGIN');
+      return withTransaction(pool, async (client) => {
         // One statement: the row exists once, whoever asks first; the loser reads the winner's row.
         const { rows } = await client.query<{ id: string; state: QueuedJobState; created: boolean }>(
           `WITH inserted AS (
@@ -134,15 +131,8 @@ export async function createVideoQueue(options: VideoQueueOptions): Promise<Vide
         if (row.created) {
           await boss.send(JOB_QUEUE, { id }, { id, heartbeatSeconds, db: inTransaction(client) });
         }
-        await client.query('COMMIT');
         return { id: row.id, state: row.state, created: row.created };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.off('error', ignore);
-        client.release();
-      }
+      });
     },
     get,
     async list(filter = {}) {

@@ -1,22 +1,10 @@
 import { RateLimitError, type VideoProvider } from '@video-gen/core';
 import type { Pool } from 'pg';
+import { abortableWait } from './abortable-wait.js';
 import { takeRequestStart } from './fleet-rate.js';
 
 /** The pause after a 429 that named no Retry-After. */
 const DEFAULT_PAUSE_MS = 5_000;
-
-/** Waits `ms`, or less if `signal` aborts (the call after it then sees the abort). */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * The provider with a pause shared by every worker of the queue: a 429 seen by any worker records
@@ -40,7 +28,7 @@ export function pausedAcrossFleet(
       )
       .catch(() => ({ rows: [] as { ms: number }[] }));
     const ms = rows[0]?.ms ?? 0;
-    if (ms > 0) await pause(ms, signal);
+    if (ms > 0) await abortableWait(ms, signal);
   };
   const note = (error: unknown) => {
     if (!RateLimitError.isInstance(error)) return Promise.resolve();

@@ -1,19 +1,8 @@
 import type { Pool } from 'pg';
+import { abortableWait } from './abortable-wait.js';
+import { withTransaction } from './transaction.js';
 
 const WINDOW_MS = 60_000;
-
-/** Waits `ms`, or less if `signal` aborts. */
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * Takes one of a provider's `perMinute` request starts, counted across every worker of the queue:
@@ -30,41 +19,31 @@ export async function takeRequestStart(
 ): Promise<void> {
   for (;;) {
     signal.throwIfAborted();
-    let waitMs: number;
-    const client = await pool.connect().catch(() => undefined);
-    if (!client) return;
-    const ignore = () => {};
-    client.on('error', ignore);
+    let waitMs: number | undefined;
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`video-gen-rate:${provider}`]);
-      await client.query(
-        `DELETE FROM video_gen_request_starts WHERE provider = $1 AND at < now() - $2 * interval '1 millisecond'`,
-        [provider, WINDOW_MS],
-      );
-      const { rows } = await client.query<{ n: number; oldest_ms: number | null }>(
-        `SELECT count(*)::int AS n,
-           extract(epoch FROM (min(at) + $2 * interval '1 millisecond' - now())) * 1000 AS oldest_ms
-         FROM video_gen_request_starts WHERE provider = $1`,
-        [provider, WINDOW_MS],
-      );
-      const { n = 0, oldest_ms = 0 } = rows[0] ?? {};
-      if (n < perMinute) {
+      waitMs = await withTransaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`video-gen-rate:${provider}`]);
+        await client.query(
+          `DELETE FROM video_gen_request_starts WHERE provider = $1 AND at < now() - $2 * interval '1 millisecond'`,
+          [provider, WINDOW_MS],
+        );
+        const { rows } = await client.query<{ n: number; oldest_ms: number | null }>(
+          `SELECT count(*)::int AS n,
+             extract(epoch FROM (min(at) + $2 * interval '1 millisecond' - now())) * 1000 AS oldest_ms
+           FROM video_gen_request_starts WHERE provider = $1`,
+          [provider, WINDOW_MS],
+        );
+        const { n = 0, oldest_ms = 0 } = rows[0] ?? {};
+        if (n >= perMinute) return Math.max(10, Math.ceil(Number(oldest_ms ?? 0)));
         await client.query('INSERT INTO video_gen_request_starts (provider, at) VALUES ($1, now())', [
           provider,
         ]);
-        await client.query('COMMIT');
-        return;
-      }
-      await client.query('ROLLBACK');
-      waitMs = Math.max(10, Math.ceil(Number(oldest_ms ?? 0)));
+        return undefined;
+      });
     } catch {
-      await client.query('ROLLBACK').catch(() => {});
       return;
-    } finally {
-      client.off('error', ignore);
-      client.release();
     }
-    await wait(waitMs, signal);
+    if (waitMs === undefined) return;
+    await abortableWait(waitMs, signal);
   }
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from './transaction.js';
 
 /** Serializes migrations of concurrent workers: `CREATE … IF NOT EXISTS` alone can race. */
 const MIGRATION_LOCK = 0x76_67_71_01;
@@ -46,23 +47,11 @@ const STATEMENTS = [
 ];
 
 /** Creates the tables when missing; safe to run from any number of workers at once. */
-export async function migrate(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  // A connection lost while checked out (a Postgres restart) fails the query below; it must not crash the process.
-  const ignore = () => {};
-  client.on('error', ignore);
-  try {
-    await client.query('BEGIN');
+export function migrate(pool: Pool): Promise<void> {
+  return withTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     for (const statement of STATEMENTS) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.off('error', ignore);
-    client.release();
-  }
+  });
 }
 
 /** The lock every claim of a queued job takes, so a provider's job count is read and raised by one worker at a time. */
