@@ -108,7 +108,13 @@ export async function runWorker(
   const logger = getLibraryLogger();
   const ledger = postgresLedger(pool);
   await mkdir(workDir, { recursive: true });
-  const inFlight = new Map<string, { promise: Promise<void>; abort: AbortController; cancelled: boolean }>();
+  /** A job this worker holds: its abort, whether a cancel stopped it, and when its run has ended. */
+  interface Held {
+    readonly abort: AbortController;
+    cancelled: boolean;
+    ended: Promise<void>;
+  }
+  const inFlight = new Map<string, Held>();
 
   const end = async (
     id: string,
@@ -168,7 +174,7 @@ export async function runWorker(
     }
   };
 
-  const run = async (id: string, control: { abort: AbortController; cancelled: boolean }) => {
+  const run = async (id: string, control: Held) => {
     const [row] = await commit<JobRow>(pool, 'SELECT * FROM video_gen_jobs WHERE id = $1', [id], stop);
     if (!row || FINAL_STATES.includes(row.state)) return;
     if (row.cancel_requested) {
@@ -249,24 +255,16 @@ export async function runWorker(
   const handle = async ([message]: Job<JobMessage>[]) => {
     if (!message) return;
     const { id } = message.data;
-    const control = { abort: new AbortController(), cancelled: false };
+    const control: Held = { abort: new AbortController(), cancelled: false, ended: Promise.resolve() };
     // pg-boss gave the job to another worker (this one's heartbeat did not reach the database).
     const lost = () => control.abort.abort(new Error('the job went to another worker'));
     message.signal.addEventListener('abort', lost, { once: true });
     const promise = run(id, control);
-    inFlight.set(id, {
-      promise: promise.then(
-        () => {},
-        () => {},
-      ),
-      ...control,
-      get cancelled() {
-        return control.cancelled;
-      },
-      set cancelled(value) {
-        control.cancelled = value;
-      },
-    });
+    control.ended = promise.then(
+      () => {},
+      () => {},
+    );
+    inFlight.set(id, control);
     try {
       await promise;
     } catch (error) {
@@ -314,7 +312,7 @@ export async function runWorker(
     }
     // Graceful shutdown: take no more jobs, let in-flight ones finish for a while, then hand them back.
     await boss.offWork(JOB_QUEUE, { wait: false });
-    const all = () => Promise.all([...inFlight.values()].map((job) => job.promise));
+    const all = () => Promise.all([...inFlight.values()].map((job) => job.ended));
     const graceful = await Promise.race([
       all().then(() => true),
       sleep(options.shutdownGraceMs ?? 30_000).then(() => false),

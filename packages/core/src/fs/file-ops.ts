@@ -39,6 +39,6 @@ export const fileOps: Ops = {
 /**
  * The synchronous calls, in one object for the same reason: a download writes each full 1 MiB
  * buffer with `writeSync` (no promise and no chunk kept alive across a wait, which cut its CPU by a
- * quarter and its garbage collection by three quarters). Internal.
+ * third and its garbage collection by three quarters). Internal.
  */
 export const syncFileOps = { writeSync };

@@ -1,4 +1,3 @@
-import type { FileHandle } from 'node:fs/promises';
 import { syncFileOps } from '../fs/file-ops.js';
 import { openFileForWriting } from '../fs/open-for-writing.js';
 import { toFileSystemError } from '../fs/to-file-system-error.js';
@@ -13,7 +12,7 @@ export interface PartFile {
 }
 
 const BUFFER_BYTES = 1024 * 1024;
-/** Buffers kept for the next part files: one per download of the default download concurrency, and more. */
+/** Buffers kept for the next part files (one each): twice the default download concurrency. */
 const MAX_POOLED = 16;
 const pool: Uint8Array[] = [];
 function takeBuffer(): Uint8Array {
@@ -33,7 +32,7 @@ function giveBack(buffer: Uint8Array): void {
  * FileSystemErrors naming the path and cause.
  */
 export async function openPartFile(path: string, mode: 'append' | 'truncate'): Promise<PartFile> {
-  const handle: FileHandle = await openFileForWriting(path, mode);
+  const handle = await openFileForWriting(path, mode);
   let failure: unknown;
   let closed = false;
   const failed = () => toFileSystemError(failure, path, 'write');

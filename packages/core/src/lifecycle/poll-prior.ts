@@ -1,15 +1,17 @@
 import type { JobRef } from '../contract/job-ref.js';
 import type { VideoProvider } from '../contract/video-provider.js';
-import type { LedgerSetting } from '../ledger/generation-store.js';
+import type { GenerationStore, LedgerSetting } from '../ledger/generation-store.js';
 import { ledgerStoreFor } from '../ledger/ledger-recorder.js';
 import { LedgerStore } from '../ledger/ledger-store.js';
 
 /** A prior from the ledger needs this many observed durations; fewer, and the model's own figure is used. */
 const MIN_OBSERVED = 3;
 
-/** Observed vendor durations per `provider/model`, per ledger folder (or store): read once per process. */
-const observed = new Map<string, Promise<Map<string, number[]>>>();
-const observedInStores = new WeakMap<object, Promise<Map<string, number[]>>>();
+/**
+ * Observed vendor durations per `provider/model`, per ledger: read once per process. A folder is
+ * keyed by its path (each `ledger: dir` makes a fresh file store), any other store by itself.
+ */
+const observed = new Map<string | GenerationStore, Promise<Map<string, number[]>>>();
 
 const keyOf = (provider: string, model: string) => `${provider}/${model}`;
 
@@ -19,10 +21,8 @@ function median(values: readonly number[]): number | undefined {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-async function readObserved(ledger: LedgerSetting | undefined): Promise<Map<string, number[]>> {
+async function readObserved(store: GenerationStore): Promise<Map<string, number[]>> {
   const durations = new Map<string, number[]>();
-  const store = ledgerStoreFor(ledger);
-  if (!store) return durations;
   for (const record of await store.all().catch(() => [])) {
     if (!record.succeededAt) continue;
     const ms = Date.parse(record.succeededAt) - Date.parse(record.job.createdAt);
@@ -36,18 +36,11 @@ async function readObserved(ledger: LedgerSetting | undefined): Promise<Map<stri
 function observedFor(ledger: LedgerSetting | undefined): Promise<Map<string, number[]>> | undefined {
   const store = ledgerStoreFor(ledger);
   if (!store) return undefined;
-  if (!(store instanceof LedgerStore)) {
-    let entry = observedInStores.get(store);
-    if (!entry) {
-      entry = readObserved(store);
-      observedInStores.set(store, entry);
-    }
-    return entry;
-  }
-  let entry = observed.get(store.dir);
+  const key = store instanceof LedgerStore ? store.dir : store;
+  let entry = observed.get(key);
   if (!entry) {
-    entry = readObserved(ledger);
-    observed.set(store.dir, entry);
+    entry = readObserved(store);
+    observed.set(key, entry);
   }
   return entry;
 }
