@@ -73,10 +73,13 @@ export async function generateWith<T>(
 ): Promise<T> {
   const startedAt = Date.now();
   await parseOptions(entry, options);
+  // Already aborted: takeStartSlot would throw the signal's own reason, synchronously.
+  if (options.signal?.aborted)
+    throw new CancelledError('Cancelled before start.', { cause: options.signal.reason });
   // At most a few jobs do their pre-submit work (checks, files, the journal) at once: 1000 jobs
   // started together then reach their submits in turn instead of all late, and never stall the loop.
   const started = await takeStartSlot(options.signal).catch((error: unknown) => {
-    // Aborted before or while waiting for a slot: nothing was started.
+    // Aborted while waiting for a slot: nothing was started.
     if (options.signal?.aborted) throw new CancelledError('Cancelled before start.', { cause: error });
     throw error;
   });
